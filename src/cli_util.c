@@ -1,0 +1,252 @@
+/* cli_util.c - option parsing, help, input lines and output for the CLI. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+void cli_error(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("plaint: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+}
+
+int cli_opt_index(const struct cli_cmd *cmd, const char *lng)
+{
+    for (size_t i = 0; i < cmd->nopts; i++)
+        if (strcmp(cmd->opts[i].lng, lng) == 0)
+            return (int)i;
+    return -1;
+}
+
+void cli_print_help(const struct cli_cmd *cmd, FILE *out)
+{
+    fprintf(out, "Usage: plaint %s [OPTIONS] %s\n\n%s\n", cmd->name, cmd->args, cmd->summary);
+    if (cmd->details != NULL)
+        fprintf(out, "\n%s\n", cmd->details);
+    fputs("\nOptions:\n", out);
+    for (size_t i = 0; i < cmd->nopts; i++) {
+        const struct cli_opt *const o = &cmd->opts[i];
+        char lhs[64];
+        if (o->shrt != 0)
+            snprintf(lhs, sizeof lhs, "-%c, --%s%s%s", o->shrt, o->lng, o->arg ? " " : "",
+                     o->arg ? o->arg : "");
+        else
+            snprintf(lhs, sizeof lhs, "    --%s%s%s", o->lng, o->arg ? " " : "",
+                     o->arg ? o->arg : "");
+        fprintf(out, "  %-24s %s\n", lhs, o->help);
+    }
+    fputs("\nExit status: 0 success, 1 the job failed, 2 usage error.\n", out);
+}
+
+static const struct cli_opt *find_opt(const struct cli_cmd *cmd, const char *lng, size_t lnglen,
+                                      char shrt, int *index)
+{
+    for (size_t i = 0; i < cmd->nopts; i++) {
+        const struct cli_opt *const o = &cmd->opts[i];
+        if ((shrt != 0 && o->shrt == shrt) ||
+            (lng != NULL && strlen(o->lng) == lnglen && strncmp(o->lng, lng, lnglen) == 0)) {
+            *index = (int)i;
+            return o;
+        }
+    }
+    return NULL;
+}
+
+int cli_parse(const struct cli_cmd *cmd, int argc, char **argv, struct cli_args *a)
+{
+    memset(a, 0, sizeof *a);
+    a->pos = calloc((size_t)argc + 1, sizeof *a->pos);
+    if (a->pos == NULL) {
+        cli_error("out of memory");
+        return CLI_FAILED;
+    }
+    int only_pos = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *const arg = argv[i];
+        if (only_pos || arg[0] != '-' || arg[1] == '\0') {
+            a->pos[a->npos++] = argv[i];
+            continue;
+        }
+        if (strcmp(arg, "--") == 0) {
+            only_pos = 1;
+            continue;
+        }
+        if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
+            cli_print_help(cmd, stdout);
+            return cli_output_finish();
+        }
+        int idx = -1;
+        const struct cli_opt *o;
+        const char *inline_val = NULL;
+        if (arg[1] == '-') {
+            const char *const eq = strchr(arg + 2, '=');
+            const size_t n = eq != NULL ? (size_t)(eq - (arg + 2)) : strlen(arg + 2);
+            o = find_opt(cmd, arg + 2, n, 0, &idx);
+            if (eq != NULL)
+                inline_val = eq + 1;
+        } else {
+            o = find_opt(cmd, NULL, 0, arg[1], &idx);
+            if (arg[2] != '\0')
+                inline_val = arg + 2;
+        }
+        if (o == NULL || (o->arg == NULL && inline_val != NULL)) {
+            cli_error("%s: unknown option '%s' (see 'plaint %s --help')", cmd->name, arg,
+                      cmd->name);
+            return CLI_USAGE;
+        }
+        if (o->arg == NULL) {
+            a->val[idx] = "";
+        } else if (inline_val != NULL) {
+            a->val[idx] = inline_val;
+        } else if (i + 1 < argc) {
+            a->val[idx] = argv[++i];
+        } else {
+            cli_error("%s: option '%s' needs an argument %s", cmd->name, arg, o->arg);
+            return CLI_USAGE;
+        }
+    }
+    return -1;
+}
+
+void cli_args_free(struct cli_args *a)
+{
+    free(a->pos);
+    a->pos = NULL;
+}
+
+int cli_each_line(char **paths, int npaths, cli_line_fn fn, void *state)
+{
+    static char *const stdin_only[] = {"-"};
+    if (npaths == 0) {
+        paths = (char **)stdin_only;
+        npaths = 1;
+    }
+    for (int i = 0; i < npaths; i++) {
+        struct cli_input in;
+        if (cli_input_open(&in, paths[i]) != 0)
+            return CLI_FAILED;
+        size_t len;
+        int rc;
+        while ((rc = cli_input_line(&in, &len)) == 1) {
+            if (fn(state, &in, in.buf, len) != 0) {
+                rc = -1;
+                break;
+            }
+        }
+        cli_input_close(&in);
+        if (rc < 0)
+            return CLI_FAILED;
+    }
+    return CLI_OK;
+}
+
+int cli_parse_lang(const char *value, plaint_lang *out)
+{
+    if (value == NULL || strcmp(value, "auto") == 0) {
+        *out = PLAINT_LANG_AUTO;
+        return 0;
+    }
+    if (plaint_lang_parse(value, out) != PLAINT_OK) {
+        cli_error("unknown language '%s' (expected pl, bg, el or auto)", value);
+        return -1;
+    }
+    return 0;
+}
+
+int cli_input_open(struct cli_input *in, const char *path)
+{
+    memset(in, 0, sizeof *in);
+    if (strcmp(path, "-") == 0) {
+        in->f = stdin;
+        in->name = "<stdin>";
+        return 0;
+    }
+    in->name = path;
+    in->f = fopen(path, "rb");
+    if (in->f == NULL) {
+        cli_error("cannot open %s: %s", path, strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
+int cli_input_line(struct cli_input *in, size_t *len)
+{
+    errno = 0;
+    const ssize_t n = getline(&in->buf, &in->cap, in->f);
+    if (n < 0) {
+        if (ferror(in->f)) {
+            cli_error("%s: read error after line %llu: %s", in->name,
+                      (unsigned long long)in->line, strerror(errno ? errno : EIO));
+            return -1;
+        }
+        if (errno == ENOMEM) {
+            cli_error("%s: line %llu: out of memory", in->name,
+                      (unsigned long long)in->line + 1);
+            return -1;
+        }
+        return 0;
+    }
+    size_t m = (size_t)n;
+    char *s = in->buf;
+    if (m > 0 && s[m - 1] == '\n')
+        m--;
+    if (m > 0 && s[m - 1] == '\r')
+        m--;
+    if (in->line == 0 && m >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
+        memmove(s, s + 3, m - 3);
+        m -= 3;
+    }
+    s[m] = '\0';
+    in->line++;
+    *len = m;
+    return 1;
+}
+
+void cli_input_close(struct cli_input *in)
+{
+    if (in->f != NULL && in->f != stdin)
+        fclose(in->f);
+    free(in->buf);
+    memset(in, 0, sizeof *in);
+}
+
+void cli_write(const char *s, size_t n)
+{
+    if (n > 0)
+        fwrite(s, 1, n, stdout);
+}
+
+int cli_output_finish(void)
+{
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        cli_error("error writing output: %s", strerror(errno ? errno : EIO));
+        return CLI_FAILED;
+    }
+    return CLI_OK;
+}
+
+#define CLI_UTF8_WARN_MAX 10
+
+void cli_utf8_warn(const struct cli_input *in, uint64_t offset, size_t *warned)
+{
+    if (*warned < CLI_UTF8_WARN_MAX)
+        fprintf(stderr, "plaint: %s:%llu: invalid UTF-8 at byte %llu, replaced with U+FFFD\n",
+                in->name, (unsigned long long)in->line, (unsigned long long)offset);
+    (*warned)++;
+}
+
+void cli_utf8_summary(size_t lines)
+{
+    if (lines > CLI_UTF8_WARN_MAX)
+        fprintf(stderr,
+                "plaint: %zu lines had invalid UTF-8 (replaced with U+FFFD); only the first %d "
+                "were listed\n",
+                lines, CLI_UTF8_WARN_MAX);
+}

@@ -1,0 +1,218 @@
+/* plaint.h - the public contract of the plaint library.
+ *
+ * plaint labels customer feedback written in Polish, Bulgarian and Greek.
+ * Anything not declared in this header is not API.
+ *
+ * Objects
+ *   plaint_ctx    per-thread working state: the word-break iterator, the
+ *                 Greek stemmer, buffers and the stem cache. Results that a
+ *                 call hands back (tokens, stems) are borrowed from the ctx
+ *                 and stay valid until the next call on the same ctx.
+ *   plaint_model  (declared now, operations arrive with the classifier) an
+ *                 immutable, shareable trained model.
+ *
+ * Lifecycle: plaint_ctx_new -> any number of calls -> plaint_ctx_free.
+ *
+ * Thread safety:
+ *   A `plaint_model` never changes after it is created and may be used by any
+ *   number of threads at once. A `plaint_ctx` or `plaint_trainer` may be used
+ *   by only one thread at a time; it may move between threads. The library
+ *   has no global state and needs no global initialisation.
+ *
+ * Errors: every call that can fail returns a plaint_status. Calls take an
+ * optional caller-owned plaint_error (NULL is allowed) that receives details:
+ * the code, the source, the line, the byte offset and a message.
+ *
+ * Text: input text is always (pointer, length) UTF-8; no NUL terminator is
+ * needed, NUL bytes are allowed, and the pointer is never kept after the call.
+ */
+#ifndef PLAINT_H
+#define PLAINT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define PLAINT_VERSION_MAJOR 0
+#define PLAINT_VERSION_MINOR 1
+#define PLAINT_VERSION_PATCH 0
+#define PLAINT_VERSION_NUMBER \
+    (PLAINT_VERSION_MAJOR * 10000 + PLAINT_VERSION_MINOR * 100 + PLAINT_VERSION_PATCH)
+#define PLAINT_VERSION_STRING "0.1.0"
+
+#if defined(PLAINT_BUILDING) && defined(__GNUC__)
+#define PLAINT_API __attribute__((visibility("default")))
+#else
+#define PLAINT_API
+#endif
+
+/* Returns PLAINT_VERSION_NUMBER of the library actually linked, so a caller
+ * can check that header and library match. Never fails. */
+PLAINT_API int plaint_version_number(void);
+
+/* Returns the library version as static text, e.g. "0.1.0". Never fails. */
+PLAINT_API const char *plaint_version_string(void);
+
+/* ------------------------------------------------------------------------ */
+/* Status codes. Values are fixed forever; new codes are only appended.     */
+
+#define PLAINT_STATUS_LIST(X)                                                \
+    X(PLAINT_OK, 0, "success")                                               \
+    X(PLAINT_E_NOMEM, 1, "out of memory")                                    \
+    X(PLAINT_E_IO, 2, "input/output error")                                  \
+    X(PLAINT_E_FORMAT, 3, "corrupt or truncated model data")                 \
+    X(PLAINT_E_VERSION, 4, "model format is newer than this library")       \
+    X(PLAINT_E_INPUT, 5, "invalid input")                                    \
+    X(PLAINT_E_ARG, 6, "invalid argument")                                   \
+    X(PLAINT_E_UNSUPPORTED, 7, "unsupported language or script")            \
+    X(PLAINT_E_INTERNAL, 8, "internal error")
+
+typedef enum plaint_status {
+#define PLAINT_STATUS_ENUM_(name, value, text) name = value,
+    PLAINT_STATUS_LIST(PLAINT_STATUS_ENUM_)
+#undef PLAINT_STATUS_ENUM_
+} plaint_status;
+
+/* Returns static text describing a status ("out of memory"); an unknown
+ * value gives "unknown status". Never fails; the text is never freed. */
+PLAINT_API const char *plaint_strerror(plaint_status status);
+
+/* Details of a failure, filled by any call given a non-NULL pointer to one.
+ * Owned by the caller (on the stack is fine); the library never keeps it.
+ * On success the record is left untouched. `source` names where the problem
+ * is ("<text>", a path), `line` is 1-based (0 when not applicable), `offset`
+ * is a byte offset into the input (or the line), and `msg` is one sentence
+ * without a trailing newline. */
+typedef struct plaint_error {
+    plaint_status code;
+    char source[256];
+    uint64_t line;
+    uint64_t offset;
+    char msg[256];
+} plaint_error;
+
+/* ------------------------------------------------------------------------ */
+/* Languages                                                                 */
+
+typedef enum plaint_lang {
+    PLAINT_LANG_AUTO = 0,  /* as an argument: detect the language by script */
+    PLAINT_LANG_PL = 1,    /* Polish (Latin script) */
+    PLAINT_LANG_BG = 2,    /* Bulgarian (Cyrillic script) */
+    PLAINT_LANG_EL = 3,    /* Greek (Greek script) */
+    PLAINT_LANG_NONE = 4,  /* as a result: the text has no letters */
+    PLAINT_LANG_OTHER = 5  /* as a result: most letters are of another script */
+} plaint_lang;
+
+/* Returns "pl", "bg", "el", "auto", "none" or "other" (static text). */
+PLAINT_API const char *plaint_lang_code(plaint_lang lang);
+
+/* Parses "pl", "bg" or "el" (ISO 639-1; "pol", "bul", "ell"/"gre" and the
+ * English names are accepted too) into *out. Returns PLAINT_E_ARG for
+ * anything else, leaving *out unchanged. */
+PLAINT_API plaint_status plaint_lang_parse(const char *code, plaint_lang *out);
+
+/* Detects the language of a text by the script of the majority of its
+ * letters: Latin -> PLAINT_LANG_PL, Cyrillic -> PLAINT_LANG_BG, Greek ->
+ * PLAINT_LANG_EL. A text without letters gives PLAINT_LANG_NONE; a text whose
+ * letters are mostly of another script gives PLAINT_LANG_OTHER. Invalid
+ * UTF-8 sequences are skipped. Ties go to pl, then bg, then el. Stateless and
+ * thread-safe. Returns PLAINT_E_ARG only when out is NULL or utf8 is NULL
+ * with len > 0. */
+PLAINT_API plaint_status plaint_detect_lang(const char *utf8, size_t len, plaint_lang *out);
+
+/* ------------------------------------------------------------------------ */
+/* Context                                                                   */
+
+typedef struct plaint_model plaint_model;
+typedef struct plaint_ctx plaint_ctx;
+
+/* Creates a per-thread context. `model` may be NULL for text processing
+ * only (tokenize, stem). On success *out owns a new context, freed with
+ * plaint_ctx_free. On failure *out is set to NULL and err is filled.
+ * Errors: PLAINT_E_ARG (out is NULL), PLAINT_E_NOMEM, PLAINT_E_INTERNAL (ICU
+ * or libstemmer could not be initialised). */
+PLAINT_API plaint_status plaint_ctx_new(const plaint_model *model, plaint_ctx **out,
+                                        plaint_error *err);
+
+/* Frees a context and everything borrowed from it. NULL is a no-op. */
+PLAINT_API void plaint_ctx_free(plaint_ctx *ctx);
+
+/* ------------------------------------------------------------------------ */
+/* Text pipeline: tokens and stems                                           */
+
+/* Flags for plaint_tokenize and plaint_stem. */
+#define PLAINT_TEXT_STEMS 0x1u           /* fill plaint_token.stem */
+#define PLAINT_TEXT_REPLACE_INVALID 0x2u /* replace each invalid UTF-8 sequence
+                                          * with U+FFFD and count it, instead
+                                          * of failing with PLAINT_E_INPUT */
+
+typedef enum plaint_token_kind {
+    PLAINT_TOKEN_WORD = 1,   /* letters (may contain digits, ' . @ inside) */
+    PLAINT_TOKEN_NUMBER = 2, /* digits, with inner , or . (12,5 or 3.14) */
+    PLAINT_TOKEN_EMOJI = 3,  /* one emoji; modifiers and selectors dropped */
+    PLAINT_TOKEN_MARK = 4,   /* a run of ! and ?: "!", "!!", "?", "??", "?!" */
+    PLAINT_TOKEN_URL = 5,    /* a URL, as the text "<url>" */
+    PLAINT_TOKEN_EMAIL = 6   /* an e-mail address, as the text "<email>" */
+} plaint_token_kind;
+
+/* One token. `text` is the normalized form (NFKC_Casefold, typographic
+ * apostrophe U+2019 as '), `stem` its stem (equal to text for tokens that
+ * are not words, and when stems were not asked for). Strings are not
+ * NUL-terminated and are borrowed from the ctx until its next call. */
+typedef struct plaint_token {
+    const char *text;
+    size_t len;
+    const char *stem;
+    size_t stem_len;
+    plaint_token_kind kind;
+} plaint_token;
+
+/* The tokens of one text. `lang` is the language used for stemming: the one
+ * asked for, or the detected one (then possibly PLAINT_LANG_NONE or
+ * PLAINT_LANG_OTHER, in which case words are not stemmed). `replaced` counts
+ * the invalid UTF-8 sequences replaced by U+FFFD. */
+typedef struct plaint_tokens {
+    const plaint_token *tokens;
+    size_t count;
+    plaint_lang lang;
+    size_t replaced;
+} plaint_tokens;
+
+/* Splits a text into normalized tokens with ICU's word-break rules and, with
+ * PLAINT_TEXT_STEMS, stems them with the stemmer of `lang` (or of the
+ * detected language when lang is PLAINT_LANG_AUTO). What is kept: words,
+ * numbers, emoji, runs of ! and ?, URLs and e-mail addresses (as
+ * placeholders). Hyphenated words become separate words. Everything else
+ * (spaces, other punctuation, symbols) is dropped.
+ * Without PLAINT_TEXT_REPLACE_INVALID, invalid UTF-8 fails with PLAINT_E_INPUT
+ * and err->offset is the byte offset of the first bad byte.
+ * The result in *out is borrowed from ctx until its next call.
+ * Errors: PLAINT_E_ARG, PLAINT_E_INPUT, PLAINT_E_NOMEM, PLAINT_E_INTERNAL. */
+PLAINT_API plaint_status plaint_tokenize(plaint_ctx *ctx, const char *utf8, size_t len,
+                                         plaint_lang lang, unsigned flags, plaint_tokens *out,
+                                         plaint_error *err);
+
+/* Normalizes one word the way the pipeline does (NFKC_Casefold) and stems it
+ * with the stemmer of `lang` (PL, BG or EL; AUTO picks it from the word's
+ * script, and a word without letters is returned normalized, unstemmed).
+ * The whole input is treated as one word. *stem and *stem_len receive the
+ * result, borrowed from ctx until its next call. Only
+ * PLAINT_TEXT_REPLACE_INVALID is meaningful in flags.
+ * Errors: PLAINT_E_ARG, PLAINT_E_INPUT (invalid UTF-8), PLAINT_E_NOMEM. */
+PLAINT_API plaint_status plaint_stem(plaint_ctx *ctx, plaint_lang lang, const char *word,
+                                     size_t len, unsigned flags, const char **stem,
+                                     size_t *stem_len, plaint_error *err);
+
+/* Identity of the stemmer used for a language, e.g. "pl:snowball-polish-3.1/1"
+ * or "el:libstemmer-2.2.0-greek/1"; NULL for a language without a stemmer.
+ * Static text. */
+PLAINT_API const char *plaint_stemmer_id(plaint_lang lang);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* PLAINT_H */

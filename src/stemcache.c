@@ -1,0 +1,118 @@
+/* stemcache.c - bounded open-addressing cache of normalized forms and stems. */
+#include "stemcache.h"
+
+#include <string.h>
+
+uint64_t pl_cache_hash(unsigned lang, const char *key, size_t n)
+{
+    /* 64-bit multiply-xorshift over 8-byte words: fast for short tokens. */
+    const uint64_t k = UINT64_C(0x9E3779B97F4A7C15);
+    uint64_t h = (UINT64_C(0xCBF29CE484222325) ^ lang) * k ^ n;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, key + i, 8);
+        h = (h ^ w) * k;
+        h ^= h >> 29;
+    }
+    uint64_t w = 0;
+    memcpy(&w, key + i, n - i);
+    h = (h ^ w) * k;
+    h ^= h >> 32;
+    h *= k;
+    h ^= h >> 29;
+    return h == 0 ? 1 : h;
+}
+
+const struct pl_cache_entry *pl_cache_find(const struct pl_cache *c, uint64_t h, unsigned lang,
+                                           const char *key, size_t n)
+{
+    if (c->slots == NULL)
+        return NULL;
+    for (size_t i = (size_t)h & c->mask;; i = (i + 1) & c->mask) {
+        const struct pl_cache_entry *const e = &c->slots[i];
+        if (e->hash == 0)
+            return NULL;
+        if (e->hash == h && e->lang == lang && e->key_len == n &&
+            memcmp(c->arena.data + e->key_off, key, n) == 0)
+            return e;
+    }
+}
+
+static int grow(struct pl_cache *c)
+{
+    const size_t nslots = c->slots == NULL ? 1024 : (c->mask + 1) * 2;
+    struct pl_cache_entry *const slots = pl_calloc(nslots, sizeof *slots);
+    if (slots == NULL)
+        return -1;
+    if (c->slots != NULL) {
+        for (size_t i = 0; i <= c->mask; i++) {
+            const struct pl_cache_entry *const e = &c->slots[i];
+            if (e->hash == 0)
+                continue;
+            size_t j = (size_t)e->hash & (nslots - 1);
+            while (slots[j].hash != 0)
+                j = (j + 1) & (nslots - 1);
+            slots[j] = *e;
+        }
+        pl_free(c->slots);
+    }
+    c->slots = slots;
+    c->mask = nslots - 1;
+    return 0;
+}
+
+const struct pl_cache_entry *pl_cache_insert(struct pl_cache *c, uint64_t h, unsigned lang,
+                                             const char *key, size_t n, const char *norm,
+                                             size_t norm_len, const char *stem,
+                                             size_t stem_len)
+{
+    /* Hard limits: twice the soft ones, so one long text can still cache. */
+    if (c->count >= 2 * PL_CACHE_MAX_ENTRIES ||
+        c->arena.len + n + norm_len + stem_len > 2 * PL_CACHE_MAX_ARENA)
+        return NULL;
+    if ((c->slots == NULL || (c->count + 1) * 2 > c->mask + 1) && grow(c) != 0)
+        return NULL;
+    const size_t base = c->arena.len;
+    if (pl_buf_reserve(&c->arena, n + norm_len + stem_len) != 0)
+        return NULL;
+    pl_buf_append(&c->arena, key, n);
+    pl_buf_append(&c->arena, norm, norm_len);
+    pl_buf_append(&c->arena, stem, stem_len);
+    size_t i = (size_t)h & c->mask;
+    while (c->slots[i].hash != 0)
+        i = (i + 1) & c->mask;
+    struct pl_cache_entry *const e = &c->slots[i];
+    e->hash = h;
+    e->lang = lang;
+    e->key_off = (uint32_t)base;
+    e->key_len = (uint32_t)n;
+    e->norm_off = (uint32_t)(base + n);
+    e->norm_len = (uint32_t)norm_len;
+    e->stem_off = (uint32_t)(base + n + norm_len);
+    e->stem_len = (uint32_t)stem_len;
+    c->count++;
+    return e;
+}
+
+int pl_cache_full(const struct pl_cache *c)
+{
+    return c->count >= PL_CACHE_MAX_ENTRIES || c->arena.len >= PL_CACHE_MAX_ARENA;
+}
+
+void pl_cache_clear(struct pl_cache *c)
+{
+    if (c->slots != NULL)
+        memset(c->slots, 0, (c->mask + 1) * sizeof *c->slots);
+    c->count = 0;
+    c->arena.len = 0;
+}
+
+void pl_cache_free(struct pl_cache *c)
+{
+    pl_free(c->slots);
+    c->slots = NULL;
+    c->mask = 0;
+    c->count = 0;
+    pl_buf_free(&c->arena);
+}
