@@ -2,15 +2,17 @@
  *
  * Source of the algorithm: Snowball `algorithms/polish.sbl` by Dmitry
  * Shachnev (snowballstem/snowball, BSD-3-Clause), as released in Snowball
- * 3.1.x. This file is an independent C rendering of that algorithm working
- * directly on UTF-8 bytes; it is not generated from the Snowball sources.
+ * 3.1.x (one `remove_endings` among with R1 conditions, plus the apostrophe
+ * rule; earlier development versions of polish.sbl behave differently). This
+ * file is an independent C rendering of that algorithm working directly on
+ * UTF-8 bytes; it is not generated from the Snowball sources.
  *
  * Definitions (positions are byte offsets; limits are counted in characters):
  *   V   vowels: a ą e ę i o ó u y (every other code point is a non-vowel).
  *   p1  R1 start: just after the first non-vowel that follows the first vowel,
  *       or the end of the word if there is no such position.
- *   lb  backward limit: just after the first two characters. No rule may
- *       look at or change the first two characters.
+ *   lb  backward limit: just after the first two characters. Steps A-C
+ *       never look at or change the first two characters.
  *
  * stem(word):
  *   A word of fewer than 2 characters goes straight to step D.
@@ -79,7 +81,7 @@ static const struct pl_ending particles[] = {
     E("by" SA "cie", ACT_DEL, 0),
 };
 
-/* Step B: all endings, in the order of polish.sbl's comments. */
+/* Step B: every ending, grouped as in polish.sbl (the among of remove_endings). */
 static const struct pl_ending endings[] = {
     /* Verbs: present tense. */
     E("asz", ACT_DEL, 0),  E("esz", ACT_DEL, 0),  E("isz", ACT_DEL, 0),
@@ -212,6 +214,9 @@ static const struct pl_ending *longest_ending(const struct pl_ending *table, siz
                                               size_t p1)
 {
     const struct pl_ending *best = NULL;
+    if (end < lb) {
+        return NULL;
+    }
     const size_t room = end - lb;
     for (size_t k = 0; k < n; k++) {
         const struct pl_ending *const e = &table[k];
