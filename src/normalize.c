@@ -7,6 +7,8 @@
 
 #include "utf8.h"
 
+#include <string.h>
+
 int pl_norm_init(struct pl_norm *n)
 {
     UErrorCode st = U_ZERO_ERROR;
@@ -82,8 +84,8 @@ static int32_t normalize16(struct pl_norm *n, const void *norm, int32_t n16)
 }
 
 /* Appends UTF-16 u[0..m) to out as UTF-8, mapping typographic apostrophes
- * to ' and, when drop_marks is set, dropping nonspacing marks. */
-static int append16(const uint16_t *u, int32_t m, int drop_marks, struct pl_buf *out)
+ * to '. */
+static int append16(const uint16_t *u, int32_t m, struct pl_buf *out)
 {
     if (pl_buf_reserve(out, (size_t)m * 3) != 0)
         return -1;
@@ -93,8 +95,6 @@ static int append16(const uint16_t *u, int32_t m, int drop_marks, struct pl_buf 
         U16_NEXT(u, i, m, c);
         if (c == 0x2019 || c == 0x02BC)
             c = '\'';
-        else if (drop_marks && u_charType(c) == U_NON_SPACING_MARK)
-            continue;
         if (U_IS_SURROGATE(c))
             c = 0xFFFD; /* unpaired surrogate cannot come from valid UTF-8 */
         out->len += pl_utf8_encode((uint32_t)c, out->data + out->len);
@@ -120,14 +120,47 @@ int pl_norm_fold(struct pl_norm *n, const char *s, size_t len, struct pl_buf *ou
     if (n16 < 0)
         return -1;
     const int32_t m = normalize16(n, n->nfkc_cf, n16);
-    return m < 0 ? -1 : append16(n->u16b, m, 0, out);
+    return m < 0 ? -1 : append16(n->u16b, m, out);
+}
+
+static int is_greek(int32_t c)
+{
+    return (c >= 0x0370 && c <= 0x03FF) || (c >= 0x1F00 && c <= 0x1FFF);
 }
 
 int pl_norm_strip_marks(struct pl_norm *n, const char *s, size_t len, struct pl_buf *out)
 {
-    const int32_t n16 = to16(n, s, len);
-    if (n16 < 0)
+    if (pl_buf_reserve(out, len) != 0) /* the result is never longer than s */
         return -1;
-    const int32_t m = normalize16(n, n->nfd, n16);
-    return m < 0 ? -1 : append16(n->u16b, m, 1, out);
+    const unsigned char *const u = (const unsigned char *)s;
+    int greek_base = 0;
+    size_t i = 0;
+    while (i < len) {
+        const size_t start = i;
+        const int32_t c = pl_utf8_next(u, len, &i);
+        if (c < 0 || !(is_greek(c) || (greek_base && u_charType(c) == U_NON_SPACING_MARK))) {
+            greek_base = 0;
+            memcpy(out->data + out->len, s + start, i - start);
+            out->len += i - start;
+            continue;
+        }
+        if (!is_greek(c))
+            continue; /* a mark after a Greek letter */
+        greek_base = 1;
+        UChar dec[16];
+        UErrorCode st = U_ZERO_ERROR;
+        const int32_t m = unorm2_getDecomposition((const UNormalizer2 *)n->nfd, c, dec, 16, &st);
+        int32_t base = c;
+        if (U_SUCCESS(st) && m > 0) {
+            int32_t k = 0;
+            U16_NEXT(dec, k, m, base); /* the first code point of a decomposition is the base */
+        }
+        char enc[4];
+        const size_t el = pl_utf8_encode((uint32_t)base, enc);
+        if (el > i - start && pl_buf_reserve(out, el + (len - i)) != 0)
+            return -1;
+        memcpy(out->data + out->len, enc, el);
+        out->len += el;
+    }
+    return 0;
 }

@@ -31,8 +31,9 @@ void pl_norm_free(struct pl_norm *n);
  * Returns 0, or -1 when out of memory or ICU fails. */
 int pl_norm_fold(struct pl_norm *n, const char *s, size_t len, struct pl_buf *out);
 
-/* Appends s[0..len) (valid UTF-8) to out with every combining mark removed
- * after canonical decomposition (ά -> α, ϊ -> ι, ΐ -> ι, ἄ -> α).
+/* Appends s[0..len) (valid UTF-8) to out with the combining marks of Greek
+ * letters removed after canonical decomposition (ά -> α, ϊ -> ι, ΐ -> ι,
+ * ἄ -> α); marks on other letters stay (é, й).
  * Returns 0, or -1 when out of memory or ICU fails. */
 int pl_norm_strip_marks(struct pl_norm *n, const char *s, size_t len, struct pl_buf *out);
 

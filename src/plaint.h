@@ -207,7 +207,7 @@ PLAINT_API plaint_status plaint_stem(plaint_ctx *ctx, plaint_lang lang, const ch
                                      size_t *stem_len, plaint_error *err);
 
 /* Identity of the stemmer used for a language, e.g. "pl:snowball-polish-3.1/1"
- * or "el:libstemmer-2.2.0-greek/1"; NULL for a language without a stemmer.
+ * or "el:libstemmer-greek+strip-marks/1"; NULL for a language without a stemmer.
  * Static text. */
 PLAINT_API const char *plaint_stemmer_id(plaint_lang lang);
 

@@ -6,8 +6,10 @@
  * precomposed monotonic letters, and maps ϊ/ΐ to η (eta) instead of ι. So we
  * decompose (NFD) and drop every combining mark first: ά -> α, ϊ -> ι,
  * ΐ -> ι, polytonic ἄ -> α. libstemmer returns NULL for some inputs (for
- * example ισαισα in 2.2.0) and on out-of-memory; the unstemmed, unaccented
- * word is kept then, so no token is lost. */
+ * example ισαισα in 2.2.0) and on out-of-memory, and an empty stem for some
+ * everyday words (ίδια, ίσα, ους: the whole word is a suffix); the unstemmed,
+ * unaccented word is kept then, so no token is lost. Marks are stripped
+ * from Greek letters only: a Latin "café" in Greek text stays "café". */
 #include "stem.h"
 
 #include <string.h>
@@ -58,7 +60,7 @@ static int stem_el(struct pl_stemmers *st, struct pl_norm *norm, const char *w, 
         if (stem != NULL)
             stem_len = sb_stemmer_length(st->el);
     }
-    if (stem == NULL)
+    if (stem == NULL || stem_len == 0) /* NULL, or an empty stem (ίδια, ίσα): keep the word */
         return pl_buf_append(out, st->scratch.data, st->scratch.len);
     return pl_buf_append(out, stem, (size_t)stem_len);
 }
