@@ -7,10 +7,22 @@
 #include "script.h"
 #include "status.h"
 #include "stem.h"
+#include "featurize.h"
+#include "model.h"
+#include "model_io.h"
 #include "text.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
 
 struct plaint_ctx {
     struct pl_text text;
+    const plaint_model *model;
+    struct pl_fx fx;
+    double *scores, *probs;
+    plaint_explain *explain;
+    size_t capexplain;
 };
 
 int plaint_version_number(void)
@@ -74,13 +86,23 @@ plaint_status plaint_detect_lang(const char *utf8, size_t len, plaint_lang *out)
 
 plaint_status plaint_ctx_new(const plaint_model *model, plaint_ctx **out, plaint_error *err)
 {
-    (void)model; /* models arrive with the classifier */
     if (out == NULL)
         return pl_error_set(err, PLAINT_E_ARG, NULL, 0, 0, "plaint_ctx_new: out is NULL");
     *out = NULL;
-    plaint_ctx *const ctx = pl_malloc(sizeof *ctx);
+    plaint_ctx *const ctx = pl_calloc(1, sizeof *ctx);
     if (ctx == NULL)
         return pl_error_set(err, PLAINT_E_NOMEM, NULL, 0, 0, "out of memory");
+    ctx->model = model;
+    if (model != NULL) {
+        ctx->scores = pl_malloc(model->nlabels * sizeof *ctx->scores);
+        ctx->probs = pl_malloc(model->nlabels * sizeof *ctx->probs);
+        if (ctx->scores == NULL || ctx->probs == NULL) {
+            pl_free(ctx->scores);
+            pl_free(ctx->probs);
+            pl_free(ctx);
+            return pl_error_set(err, PLAINT_E_NOMEM, NULL, 0, 0, "out of memory");
+        }
+    }
     const plaint_status st = pl_text_init(&ctx->text, NULL);
     if (st != PLAINT_OK) {
         pl_free(ctx);
@@ -98,6 +120,10 @@ void plaint_ctx_free(plaint_ctx *ctx)
     if (ctx == NULL)
         return;
     pl_text_free(&ctx->text);
+    pl_fx_free(&ctx->fx);
+    pl_free(ctx->scores);
+    pl_free(ctx->probs);
+    pl_free(ctx->explain);
     pl_free(ctx);
 }
 
@@ -129,4 +155,197 @@ plaint_status plaint_stem(plaint_ctx *ctx, plaint_lang lang, const char *word, s
 const char *plaint_stemmer_id(plaint_lang lang)
 {
     return pl_stem_id(lang);
+}
+
+/* ---- models ------------------------------------------------------------ */
+
+plaint_status plaint_model_load_mem(const void *data, size_t size, plaint_model **out,
+                                    plaint_error *err)
+{
+    if (out == NULL || (data == NULL && size > 0))
+        return pl_error_set(err, PLAINT_E_ARG, NULL, 0, 0, "plaint_model_load_mem: bad argument");
+    return pl_model_parse(data, size, "<memory>", out, err);
+}
+
+plaint_status plaint_model_load(const char *path, plaint_model **out, plaint_error *err)
+{
+    if (out == NULL || path == NULL)
+        return pl_error_set(err, PLAINT_E_ARG, NULL, 0, 0, "plaint_model_load: bad argument");
+    *out = NULL;
+    FILE *const f = fopen(path, "rb");
+    if (f == NULL)
+        return pl_error_set(err, PLAINT_E_IO, path, 0, 0, "cannot open: %s", strerror(errno));
+    struct pl_buf b = {0};
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        if (pl_buf_append(&b, chunk, n) != 0) {
+            fclose(f);
+            pl_buf_free(&b);
+            return pl_error_set(err, PLAINT_E_NOMEM, path, 0, 0, "out of memory");
+        }
+    }
+    const int bad = ferror(f);
+    fclose(f);
+    if (bad) {
+        pl_buf_free(&b);
+        return pl_error_set(err, PLAINT_E_IO, path, 0, 0, "read error");
+    }
+    const plaint_status st =
+        pl_model_parse((const unsigned char *)(b.data ? b.data : ""), b.len, path, out, err);
+    pl_buf_free(&b);
+    return st;
+}
+
+plaint_status plaint_model_save(const plaint_model *model, const char *path, plaint_error *err)
+{
+    if (model == NULL || path == NULL)
+        return pl_error_set(err, PLAINT_E_ARG, NULL, 0, 0, "plaint_model_save: bad argument");
+    struct pl_buf b = {0};
+    if (pl_model_serialize(model, &b) != 0) {
+        pl_buf_free(&b);
+        return pl_error_set(err, PLAINT_E_NOMEM, path, 0, 0, "out of memory");
+    }
+    struct pl_buf tmp = {0};
+    plaint_status st = PLAINT_OK;
+    if (pl_buf_append(&tmp, path, strlen(path)) != 0 ||
+        pl_buf_append(&tmp, ".tmp", 5) != 0) {
+        st = pl_error_set(err, PLAINT_E_NOMEM, path, 0, 0, "out of memory");
+        goto done;
+    }
+    FILE *const f = fopen(tmp.data, "wb");
+    if (f == NULL) {
+        st = pl_error_set(err, PLAINT_E_IO, path, 0, 0, "cannot create %s: %s", tmp.data,
+                          strerror(errno));
+        goto done;
+    }
+    const int wrote = fwrite(b.data, 1, b.len, f) == b.len;
+    const int closed = fclose(f) == 0;
+    if (!wrote || !closed) {
+        st = pl_error_set(err, PLAINT_E_IO, path, 0, 0, "write error: %s", strerror(errno));
+        remove(tmp.data);
+        goto done;
+    }
+    if (rename(tmp.data, path) != 0) {
+        st = pl_error_set(err, PLAINT_E_IO, path, 0, 0, "cannot rename %s: %s", tmp.data,
+                          strerror(errno));
+        remove(tmp.data);
+    }
+done:
+    pl_buf_free(&tmp);
+    pl_buf_free(&b);
+    return st;
+}
+
+void plaint_model_free(plaint_model *model)
+{
+    pl_model_free(model);
+}
+
+size_t plaint_model_label_count(const plaint_model *model)
+{
+    return model != NULL ? model->nlabels : 0;
+}
+
+const char *plaint_model_label(const plaint_model *model, size_t i)
+{
+    return (model != NULL && i < model->nlabels) ? model->labels[i] : NULL;
+}
+
+int plaint_model_has_lang(const plaint_model *model, plaint_lang lang)
+{
+    const int slot = pl_lang_slot(lang);
+    return model != NULL && slot >= 0 && model->sub[slot] != NULL;
+}
+
+/* ---- labeling ---------------------------------------------------------- */
+
+static int cmp_explain(const void *a, const void *b)
+{
+    const plaint_explain *const x = a, *const y = b;
+    if (x->weight != y->weight)
+        return x->weight < y->weight ? 1 : -1;
+    const size_t n = x->len < y->len ? x->len : y->len;
+    const int c = memcmp(x->feature, y->feature, n);
+    return c != 0 ? c : (x->len > y->len) - (x->len < y->len);
+}
+
+static int explain(plaint_ctx *ctx, const struct pl_sub *sub, size_t best, size_t k,
+                   plaint_result *out)
+{
+    const size_t nl = ctx->model->nlabels;
+    if (ctx->fx.n > ctx->capexplain) {
+        plaint_explain *const e = pl_realloc(ctx->explain, ctx->fx.n * sizeof *e);
+        if (e == NULL)
+            return -1;
+        ctx->explain = e;
+        ctx->capexplain = ctx->fx.n;
+    }
+    size_t n = 0;
+    for (size_t i = 0; i < ctx->fx.n; i++) {
+        const long f = pl_sub_find(sub, ctx->fx.hash[i] == 0 ? 1 : ctx->fx.hash[i]);
+        if (f < 0)
+            continue;
+        const float *const s = &sub->s[(size_t)f * nl];
+        double others = 0;
+        for (size_t l = 0; l < nl; l++)
+            if (l != best)
+                others += s[l];
+        const double w = (s[best] - others / (double)(nl - 1)) / sub->temperature;
+        if (!(w > 0))
+            continue;
+        ctx->explain[n].feature = sub->strs + sub->str_off[f];
+        ctx->explain[n].len = sub->str_len[f];
+        ctx->explain[n].weight = w;
+        n++;
+    }
+    qsort(ctx->explain, n, sizeof *ctx->explain, cmp_explain);
+    out->explain = ctx->explain;
+    out->nexplain = n < k ? n : k;
+    return 0;
+}
+
+plaint_status plaint_label(plaint_ctx *ctx, const char *text, size_t len, unsigned flags,
+                           size_t explain_k, plaint_result *out, plaint_error *err)
+{
+    if (ctx == NULL || out == NULL || (text == NULL && len > 0))
+        return pl_error_set(err, PLAINT_E_ARG, NULL, 0, 0, "plaint_label: bad argument");
+    if (ctx->model == NULL)
+        return pl_error_set(err, PLAINT_E_ARG, NULL, 0, 0,
+                            "plaint_label: the context was created without a model");
+    const plaint_model *const m = ctx->model;
+    plaint_tokens toks;
+    plaint_status st = pl_text_tokenize(&ctx->text, text != NULL ? text : "", len,
+                                        PLAINT_LANG_AUTO, flags | PLAINT_TEXT_STEMS, &toks, err);
+    if (st != PLAINT_OK)
+        return st;
+    const int slot = pl_lang_slot(toks.lang);
+    if (slot < 0)
+        return pl_error_set(err, PLAINT_E_UNSUPPORTED, "<text>", 0, 0, "%s",
+                            toks.lang == PLAINT_LANG_NONE
+                                ? "no letters"
+                                : "not in Polish, Bulgarian or Greek script");
+    const struct pl_sub *const sub = m->sub[slot];
+    if (sub == NULL)
+        return pl_error_set(err, PLAINT_E_UNSUPPORTED, "<text>", 0, 0,
+                            "the model has no sub-model for language %s",
+                            plaint_lang_code(toks.lang));
+    if (pl_features(&ctx->fx, &toks, toks.lang, &m->opts.feat, 0) != 0)
+        return pl_error_set(err, PLAINT_E_NOMEM, NULL, 0, 0, "out of memory");
+    for (size_t i = 0; i < ctx->fx.n; i++)
+        if (ctx->fx.hash[i] == 0)
+            ctx->fx.hash[i] = 1; /* as stored by the trainer */
+    pl_sub_score(sub, m->nlabels, ctx->fx.hash, ctx->fx.n, ctx->scores);
+    const size_t best = pl_softmax(ctx->scores, m->nlabels, sub->temperature, ctx->probs);
+    out->label = m->labels[best];
+    out->label_index = best;
+    out->confidence = ctx->probs[best];
+    out->lang = toks.lang;
+    out->probs = ctx->probs;
+    out->nlabels = m->nlabels;
+    out->explain = NULL;
+    out->nexplain = 0;
+    if (explain_k > 0 && explain(ctx, sub, best, explain_k, out) != 0)
+        return pl_error_set(err, PLAINT_E_NOMEM, NULL, 0, 0, "out of memory");
+    return PLAINT_OK;
 }

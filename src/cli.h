@@ -57,14 +57,17 @@ void cli_error(const char *fmt, ...)
 #endif
     ;
 
-/* Reading lines: "-" is stdin. Lines end at \n; a trailing \r is removed,
+/* Reading lines (plain or gzip-compressed, detected by content): "-" is stdin. Lines end at \n; a trailing \r is removed,
  * and so is a UTF-8 byte order mark at the very start of an input. Lines
  * may be of any length and may contain NUL bytes. */
 struct cli_input {
-    FILE *f;
+    void *gz;         /* gzFile: reads plain and gzip input (all members) alike */
     const char *name; /* as given, "<stdin>" for "-" */
-    char *buf;
+    char *buf;        /* the current line */
     size_t cap;
+    char *raw;        /* read-ahead buffer */
+    size_t rawlen, rawpos;
+    int eof;
     uint64_t line;    /* number of the line last read, 1-based */
 };
 
@@ -103,6 +106,17 @@ void cli_utf8_warn(const struct cli_input *in, uint64_t offset, size_t *warned);
 void cli_utf8_summary(size_t lines);
 
 int cli_stem(const struct cli_cmd *cmd, int argc, char **argv);
+int cli_train(const struct cli_cmd *cmd, int argc, char **argv);
+int cli_label(const struct cli_cmd *cmd, int argc, char **argv);
+int cli_eval(const struct cli_cmd *cmd, int argc, char **argv);
+
+/* Splits a corpus line into label and text: "label<TAB>text", or fastText's
+ * "__label__X text". Returns 0, or -1 with *why set to the problem. */
+int cli_corpus_line(const char *line, size_t len, const char **label, size_t *label_len,
+                    const char **text, size_t *text_len, const char **why);
+
+/* Loads the model named by -m, or reports that one is needed. */
+int cli_load_model(const char *path, plaint_model **out);
 int cli_tokenize(const struct cli_cmd *cmd, int argc, char **argv);
 
 #endif

@@ -13,9 +13,49 @@ static const struct cli_opt tokenize_opts[] = {
     {"stems", 's', NULL, "print stems instead of normalized tokens"},
 };
 
+static const struct cli_opt train_opts[] = {
+    {"output", 'o', "MODEL", "write the model to MODEL (required)"},
+    {"algo", 0, "ALGO", "cnb (complement NB, default) or mnb (multinomial NB)"},
+    {"alpha", 0, "A", "additive smoothing (default 0.5)"},
+    {"min-count", 0, "N", "ignore features seen in fewer than N texts (default 1)"},
+    {"no-bigrams", 0, NULL, "do not use stem bigrams"},
+    {"no-negation", 0, NULL, "do not mark words in a negation's scope"},
+    {"idf", 0, NULL, "weight features by inverse document frequency (default: off)"},
+    {"folds", 0, "K", "calibration cross-validation folds (default 5; 0: none)"},
+    {"strict", 0, NULL, "stop at the first malformed line instead of skipping it"},
+};
+
+static const struct cli_opt label_opts[] = {
+    {"model", 'm', "MODEL", "the model file (required until a default model ships)"},
+    {"explain", 'e', "K", "add the K features that pushed hardest toward the label"},
+};
+
+static const struct cli_opt eval_opts[] = {
+    {"model", 'm', "MODEL", "the model file (required until a default model ships)"},
+    {"json", 0, NULL, "print one JSON object instead of the report"},
+};
+
 #define NOPTS(t) (sizeof(t) / sizeof((t)[0]))
 
 static const struct cli_cmd commands[] = {
+    {"train", "CORPUS...", "Train a model from labeled texts.",
+     "CORPUS files hold one text per line as label<TAB>text, or fastText's\n"
+     "__label__X text; .gz files are read transparently; '-' is stdin. A line that\n"
+     "cannot be used (no tab, empty label, no letters of a supported script) is\n"
+     "reported as FILE:LINE: problem and skipped, or ends the job with --strict.\n"
+     "One sub-model is trained per language found (pl, bg, el). The result does not\n"
+     "depend on the order of the CORPUS files.",
+     train_opts, NOPTS(train_opts), cli_train},
+    {"label", "[INPUT...]", "Label texts, one per line (stdin when no INPUT).",
+     "Writes exactly one line per input line: label<TAB>confidence (4 decimals),\n"
+     "and with --explain K a third column: feature=weight; ... . A line that cannot\n"
+     "be labeled (empty, no letters, another script, a language the model lacks)\n"
+     "gets an empty label and confidence 0, and is counted in a summary on stderr.",
+     label_opts, NOPTS(label_opts), cli_label},
+    {"eval", "TEST...", "Evaluate a model on labeled texts (training format).",
+     "Prints accuracy, macro-F1, expected calibration error (15 bins), Brier score,\n"
+     "per-label precision/recall/F1/support and the confusion matrix (rows: gold).",
+     eval_opts, NOPTS(eval_opts), cli_eval},
     {"tokenize", "[FILE...]",
      "Print the normalized tokens of each input line (stdin when no FILE).",
      "Writes exactly one output line per input line: the line's tokens separated by\n"

@@ -4,6 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unistd.h>
+
+#include <zlib.h>
+
 #include "cli.h"
 
 void cli_error(const char *fmt, ...)
@@ -163,40 +167,92 @@ int cli_input_open(struct cli_input *in, const char *path)
 {
     memset(in, 0, sizeof *in);
     if (strcmp(path, "-") == 0) {
-        in->f = stdin;
         in->name = "<stdin>";
-        return 0;
+        in->gz = gzdopen(dup(STDIN_FILENO), "rb");
+    } else {
+        in->name = path;
+        in->gz = gzopen(path, "rb");
     }
-    in->name = path;
-    in->f = fopen(path, "rb");
-    if (in->f == NULL) {
-        cli_error("cannot open %s: %s", path, strerror(errno));
+    if (in->gz == NULL) {
+        cli_error("cannot open %s: %s", in->name, errno ? strerror(errno) : "out of memory");
         return -1;
     }
+    gzbuffer(in->gz, 1 << 17);
     return 0;
 }
 
+#define CLI_RAW_SIZE (1u << 17)
+
 int cli_input_line(struct cli_input *in, size_t *len)
 {
-    errno = 0;
-    const ssize_t n = getline(&in->buf, &in->cap, in->f);
-    if (n < 0) {
-        if (ferror(in->f)) {
-            cli_error("%s: read error after line %llu: %s", in->name,
-                      (unsigned long long)in->line, strerror(errno ? errno : EIO));
+    if (in->raw == NULL) {
+        in->raw = malloc(CLI_RAW_SIZE);
+        if (in->raw == NULL) {
+            cli_error("out of memory");
             return -1;
         }
-        if (errno == ENOMEM) {
-            cli_error("%s: line %llu: out of memory", in->name,
-                      (unsigned long long)in->line + 1);
-            return -1;
-        }
-        return 0;
     }
-    size_t m = (size_t)n;
-    char *s = in->buf;
-    if (m > 0 && s[m - 1] == '\n')
-        m--;
+    size_t m = 0;
+    int got = 0;
+    for (;;) {
+        if (in->rawpos == in->rawlen) {
+            if (in->eof)
+                break;
+            const int n = gzread(in->gz, in->raw, CLI_RAW_SIZE);
+            if (n < 0) {
+                int zerr;
+                const char *const msg = gzerror(in->gz, &zerr);
+                cli_error("%s: read error after line %llu: %s", in->name,
+                          (unsigned long long)in->line,
+                          zerr == Z_ERRNO ? strerror(errno) : msg);
+                return -1;
+            }
+            if (n == 0) {
+                int zerr;
+                const char *const msg = gzerror(in->gz, &zerr);
+                if (zerr != Z_OK && zerr != Z_BUF_ERROR) {
+                    cli_error("%s: read error after line %llu: %s", in->name,
+                              (unsigned long long)in->line, msg);
+                    return -1;
+                }
+                if (zerr == Z_BUF_ERROR) {
+                    cli_error("%s: truncated gzip data after line %llu", in->name,
+                              (unsigned long long)in->line);
+                    return -1;
+                }
+                in->eof = 1;
+                break;
+            }
+            in->rawlen = (size_t)n;
+            in->rawpos = 0;
+        }
+        got = 1;
+        const char *const start = in->raw + in->rawpos;
+        const size_t avail = in->rawlen - in->rawpos;
+        const char *const nl = memchr(start, '\n', avail);
+        const size_t take = nl ? (size_t)(nl - start) : avail;
+        if (m + take + 1 > in->cap) {
+            size_t cap = in->cap ? in->cap : 256;
+            while (cap < m + take + 1)
+                cap *= 2;
+            char *const b = realloc(in->buf, cap);
+            if (b == NULL) {
+                cli_error("%s: line %llu: out of memory", in->name,
+                          (unsigned long long)in->line + 1);
+                return -1;
+            }
+            in->buf = b;
+            in->cap = cap;
+        }
+        memcpy(in->buf + m, start, take);
+        m += take;
+        in->rawpos += take + (nl ? 1 : 0);
+        if (nl)
+            break;
+    }
+    if (!got)
+        return 0;
+    char *const s = in->buf;
     if (m > 0 && s[m - 1] == '\r')
         m--;
     if (in->line == 0 && m >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
@@ -211,10 +267,56 @@ int cli_input_line(struct cli_input *in, size_t *len)
 
 void cli_input_close(struct cli_input *in)
 {
-    if (in->f != NULL && in->f != stdin)
-        fclose(in->f);
+    if (in->gz != NULL)
+        gzclose(in->gz);
     free(in->buf);
+    free(in->raw);
     memset(in, 0, sizeof *in);
+}
+
+int cli_corpus_line(const char *line, size_t len, const char **label, size_t *label_len,
+                    const char **text, size_t *text_len, const char **why)
+{
+    if (len >= 9 && memcmp(line, "__label__", 9) == 0) {
+        const char *const sp = memchr(line, ' ', len);
+        const char *const tab = memchr(line, '\t', len);
+        const char *cut = sp;
+        if (tab != NULL && (cut == NULL || tab < cut))
+            cut = tab;
+        *label = line + 9;
+        *label_len = (size_t)((cut ? cut : line + len) - *label);
+        *text = cut ? cut + 1 : line + len;
+        *text_len = (size_t)(line + len - *text);
+    } else {
+        const char *const tab = memchr(line, '\t', len);
+        if (tab == NULL) {
+            *why = "no tab between label and text (expected label<TAB>text)";
+            return -1;
+        }
+        *label = line;
+        *label_len = (size_t)(tab - line);
+        *text = tab + 1;
+        *text_len = (size_t)(line + len - *text);
+    }
+    if (*label_len == 0) {
+        *why = "empty label";
+        return -1;
+    }
+    return 0;
+}
+
+int cli_load_model(const char *path, plaint_model **out)
+{
+    if (path == NULL) {
+        cli_error("no model given: use -m MODEL (a model file made by 'plaint train')");
+        return CLI_USAGE;
+    }
+    plaint_error err;
+    if (plaint_model_load(path, out, &err) != PLAINT_OK) {
+        cli_error("%s: %s (%s)", path, err.msg, plaint_strerror(err.code));
+        return CLI_FAILED;
+    }
+    return CLI_OK;
 }
 
 void cli_write(const char *s, size_t n)

@@ -8,8 +8,9 @@
  *                 Greek stemmer, buffers and the stem cache. Results that a
  *                 call hands back (tokens, stems) are borrowed from the ctx
  *                 and stay valid until the next call on the same ctx.
- *   plaint_model  (declared now, operations arrive with the classifier) an
- *                 immutable, shareable trained model.
+ *   plaint_model  an immutable, shareable trained model (loaded from a
+ *                 file or memory, or made by a trainer).
+ *   plaint_trainer accumulates labeled texts and builds a model.
  *
  * Lifecycle: plaint_ctx_new -> any number of calls -> plaint_ctx_free.
  *
@@ -210,6 +211,132 @@ PLAINT_API plaint_status plaint_stem(plaint_ctx *ctx, plaint_lang lang, const ch
  * or "el:libstemmer-greek+strip-marks/1"; NULL for a language without a stemmer.
  * Static text. */
 PLAINT_API const char *plaint_stemmer_id(plaint_lang lang);
+
+
+/* ------------------------------------------------------------------------ */
+/* Training options                                                          */
+
+typedef enum plaint_algorithm {
+    PLAINT_ALGO_MULTINOMIAL = 0, /* multinomial naive Bayes, binary features */
+    PLAINT_ALGO_COMPLEMENT = 1   /* complement naive Bayes (Rennie et al. 2003) */
+} plaint_algorithm;
+
+/* What a model learns from. Initialise with plaint_options_default, then
+ * change fields; the defaults are chosen by measurement (see README). */
+typedef struct plaint_options {
+    plaint_algorithm algorithm;
+    double alpha;              /* additive smoothing, > 0 */
+    int idf;                   /* weight counts by inverse document frequency */
+    unsigned min_count;        /* ignore features in fewer training documents */
+    int bigrams;               /* stem bigrams as features */
+    int negation;              /* "~stem" features in a negation's scope */
+    unsigned negation_scope;   /* tokens after a negator that it covers */
+    unsigned calibration_folds; /* folds of the internal cross-validation that
+                                 * fits the temperature; 0 or 1: no calibration */
+} plaint_options;
+
+/* Fills *opts with the defaults. Never fails. */
+PLAINT_API void plaint_options_default(plaint_options *opts);
+
+/* ------------------------------------------------------------------------ */
+/* Trainer                                                                   */
+
+typedef struct plaint_trainer plaint_trainer;
+
+/* Creates a trainer (opts may be NULL for the defaults). On failure *out is
+ * NULL. Errors: PLAINT_E_ARG (out NULL or an option out of range),
+ * PLAINT_E_NOMEM, PLAINT_E_INTERNAL. */
+PLAINT_API plaint_status plaint_trainer_new(const plaint_options *opts, plaint_trainer **out,
+                                            plaint_error *err);
+
+/* Adds one labeled text. The label is any non-empty UTF-8 string without
+ * tab or newline; lang is PLAINT_LANG_AUTO or an explicit language. flags:
+ * PLAINT_TEXT_REPLACE_INVALID. Both strings are copied or consumed before
+ * the call returns. Errors: PLAINT_E_ARG, PLAINT_E_INPUT (invalid UTF-8, bad
+ * label), PLAINT_E_UNSUPPORTED (the text has no letters of a supported
+ * script: err->msg says which), PLAINT_E_NOMEM. A failed add leaves the
+ * trainer as it was. */
+PLAINT_API plaint_status plaint_trainer_add(plaint_trainer *t, const char *label,
+                                            size_t label_len, const char *text, size_t len,
+                                            plaint_lang lang, unsigned flags, plaint_error *err);
+
+/* Builds a model from everything added (the trainer stays usable and may
+ * take more texts and finish again). The result is deterministic: it does
+ * not depend on the order the texts were added in. *out owns a new model,
+ * freed with plaint_model_free; on failure *out is NULL. Errors: PLAINT_E_ARG,
+ * PLAINT_E_INPUT (no texts, or fewer than 2 labels), PLAINT_E_NOMEM. */
+PLAINT_API plaint_status plaint_trainer_finish(plaint_trainer *t, plaint_model **out,
+                                               plaint_error *err);
+
+/* Frees a trainer. NULL is a no-op. */
+PLAINT_API void plaint_trainer_free(plaint_trainer *t);
+
+/* ------------------------------------------------------------------------ */
+/* Models                                                                    */
+
+/* Loads a model file (format: src/model_format.md). Everything is checked
+ * before use: a truncated, corrupted or foreign file gives PLAINT_E_FORMAT,
+ * a newer format PLAINT_E_VERSION, an unreadable file PLAINT_E_IO. On
+ * failure *out is NULL. */
+PLAINT_API plaint_status plaint_model_load(const char *path, plaint_model **out,
+                                           plaint_error *err);
+
+/* As plaint_model_load, from size bytes in memory (copied: the caller may
+ * free data afterwards). */
+PLAINT_API plaint_status plaint_model_load_mem(const void *data, size_t size,
+                                               plaint_model **out, plaint_error *err);
+
+/* Writes a model file, atomically (a temporary file renamed over path).
+ * Errors: PLAINT_E_ARG, PLAINT_E_IO, PLAINT_E_NOMEM. */
+PLAINT_API plaint_status plaint_model_save(const plaint_model *model, const char *path,
+                                           plaint_error *err);
+
+/* Frees a model. NULL is a no-op. No ctx made from it may be used after. */
+PLAINT_API void plaint_model_free(plaint_model *model);
+
+/* Number of labels, and the name of label i (sorted by bytes; borrowed from
+ * the model; NULL when i is out of range). */
+PLAINT_API size_t plaint_model_label_count(const plaint_model *model);
+PLAINT_API const char *plaint_model_label(const plaint_model *model, size_t i);
+
+/* Whether the model has a sub-model for lang (1) or not (0). */
+PLAINT_API int plaint_model_has_lang(const plaint_model *model, plaint_lang lang);
+
+/* ------------------------------------------------------------------------ */
+/* Labeling                                                                  */
+
+/* One feature of an explanation: its text ("stem", "stem stem" for a
+ * bigram, "~stem" for a negated one) and how much it pushed toward the
+ * chosen label (in log-odds against the mean of the others). */
+typedef struct plaint_explain {
+    const char *feature;
+    size_t len;
+    double weight;
+} plaint_explain;
+
+/* The result of labeling one text. label points into the model; probs
+ * (one per model label, in plaint_model_label order) and explain point into
+ * the ctx until its next call. */
+typedef struct plaint_result {
+    const char *label;
+    size_t label_index;
+    double confidence; /* calibrated probability of label */
+    plaint_lang lang;  /* the language (sub-model) used */
+    const double *probs;
+    size_t nlabels;
+    const plaint_explain *explain;
+    size_t nexplain;
+} plaint_result;
+
+/* Labels one text with the model the ctx was created from, by the
+ * sub-model of its language (detected by script). explain_k > 0 asks for up
+ * to that many features in out->explain. flags: PLAINT_TEXT_REPLACE_INVALID.
+ * Errors: PLAINT_E_ARG (no model in ctx), PLAINT_E_INPUT (invalid UTF-8),
+ * PLAINT_E_UNSUPPORTED (no letters, another script, or a language the model
+ * has no sub-model for; err->msg says which), PLAINT_E_NOMEM. */
+PLAINT_API plaint_status plaint_label(plaint_ctx *ctx, const char *text, size_t len,
+                                      unsigned flags, size_t explain_k, plaint_result *out,
+                                      plaint_error *err);
 
 #ifdef __cplusplus
 }

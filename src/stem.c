@@ -22,6 +22,8 @@ typedef int (*stem_fn)(struct pl_stemmers *st, struct pl_norm *norm, const char 
 static int stem_inplace(size_t (*fn)(char *, size_t), const char *w, size_t n,
                         struct pl_buf *out)
 {
+    if (n == 0)
+        return 0;
     if (pl_buf_reserve(out, n) != 0)
         return -1;
     char *const dst = out->data + out->len;

@@ -1,0 +1,135 @@
+/* featurize.c - unigrams, bigrams and negation scope as hashed features. */
+#include "featurize.h"
+
+#include <string.h>
+
+uint64_t pl_fnv1a(uint64_t h, const void *s, size_t n)
+{
+    const unsigned char *const p = s;
+    for (size_t i = 0; i < n; i++) {
+        h ^= p[i];
+        h *= UINT64_C(0x100000001B3);
+    }
+    return h;
+}
+
+void pl_fx_free(struct pl_fx *fx)
+{
+    pl_free(fx->hash);
+    pl_free(fx->off);
+    pl_free(fx->len);
+    pl_free(fx->set);
+    pl_buf_free(&fx->strs);
+    memset(fx, 0, sizeof *fx);
+}
+
+static int is_negator(plaint_lang lang, const plaint_token *t)
+{
+    static const char *const pl[] = {"nie", NULL};
+    static const char *const bg[] = {"не", NULL};
+    static const char *const el[] = {"δεν", "δε", "μην", "μη", "όχι", "οχι", NULL};
+    const char *const *list = lang == PLAINT_LANG_PL   ? pl
+                              : lang == PLAINT_LANG_BG ? bg
+                              : lang == PLAINT_LANG_EL ? el
+                                                       : NULL;
+    if (list == NULL || t->kind != PLAINT_TOKEN_WORD)
+        return 0;
+    for (; *list != NULL; list++)
+        if (strlen(*list) == t->len && memcmp(*list, t->text, t->len) == 0)
+            return 1;
+    return 0;
+}
+
+static int grow(struct pl_fx *fx)
+{
+    const size_t cap = fx->cap < 64 ? 64 : fx->cap * 2;
+    uint64_t *const h = pl_realloc(fx->hash, cap * sizeof *h);
+    if (h == NULL)
+        return -1;
+    fx->hash = h;
+    uint32_t *const o = pl_realloc(fx->off, cap * sizeof *o);
+    if (o == NULL)
+        return -1;
+    fx->off = o;
+    uint32_t *const l = pl_realloc(fx->len, cap * sizeof *l);
+    if (l == NULL)
+        return -1;
+    fx->len = l;
+    fx->cap = cap;
+    /* the duplicate set: at most half full */
+    pl_free(fx->set);
+    fx->setmask = cap * 2 - 1;
+    fx->set = pl_malloc(cap * 2 * sizeof *fx->set);
+    if (fx->set == NULL)
+        return -1;
+    memset(fx->set, 0xFF, cap * 2 * sizeof *fx->set);
+    for (size_t i = 0; i < fx->n; i++) {
+        size_t j = (size_t)fx->hash[i] & fx->setmask;
+        while (fx->set[j] != UINT32_MAX)
+            j = (j + 1) & fx->setmask;
+        fx->set[j] = (uint32_t)i;
+    }
+    return 0;
+}
+
+/* Adds a feature whose string is prefix + a + sep + b (sep and b optional). */
+static int add(struct pl_fx *fx, uint64_t h, int want_strings, const char *prefix,
+               const char *a, size_t alen, const char *b, size_t blen)
+{
+    if (fx->n == fx->cap && grow(fx) != 0)
+        return -1;
+    size_t j = (size_t)h & fx->setmask;
+    for (; fx->set[j] != UINT32_MAX; j = (j + 1) & fx->setmask)
+        if (fx->hash[fx->set[j]] == h)
+            return 0; /* already in this document */
+    fx->set[j] = (uint32_t)fx->n;
+    fx->hash[fx->n] = h;
+    if (want_strings) {
+        const size_t start = fx->strs.len;
+        if (pl_buf_append(&fx->strs, prefix, strlen(prefix)) != 0 ||
+            pl_buf_append(&fx->strs, a, alen) != 0 ||
+            (b != NULL && (pl_buf_append(&fx->strs, " ", 1) != 0 ||
+                           pl_buf_append(&fx->strs, b, blen) != 0)))
+            return -1;
+        fx->off[fx->n] = (uint32_t)start;
+        fx->len[fx->n] = (uint32_t)(fx->strs.len - start);
+    }
+    fx->n++;
+    return 0;
+}
+
+int pl_features(struct pl_fx *fx, const plaint_tokens *toks, plaint_lang lang,
+                const struct pl_featopts *opts, int want_strings)
+{
+    fx->n = 0;
+    fx->strs.len = 0;
+    if (fx->set != NULL)
+        memset(fx->set, 0xFF, (fx->setmask + 1) * sizeof *fx->set);
+    uint32_t scope = 0;
+    for (size_t i = 0; i < toks->count; i++) {
+        const plaint_token *const t = &toks->tokens[i];
+        const uint64_t h = pl_fnv1a(PL_FNV_INIT, t->stem, t->stem_len);
+        if (opts->unigrams && add(fx, h, want_strings, "", t->stem, t->stem_len, NULL, 0) != 0)
+            return -1;
+        if (opts->bigrams && i > 0) {
+            const plaint_token *const p = &toks->tokens[i - 1];
+            uint64_t hb = pl_fnv1a(PL_FNV_INIT, p->stem, p->stem_len);
+            hb = pl_fnv1a(pl_fnv1a(hb, " ", 1), t->stem, t->stem_len);
+            if (add(fx, hb, want_strings, "", p->stem, p->stem_len, t->stem, t->stem_len) != 0)
+                return -1;
+        }
+        if (opts->negation) {
+            if (t->kind == PLAINT_TOKEN_MARK) {
+                scope = 0;
+            } else if (scope > 0) {
+                scope--;
+                const uint64_t hn = pl_fnv1a(pl_fnv1a(PL_FNV_INIT, "~", 1), t->stem, t->stem_len);
+                if (add(fx, hn, want_strings, "~", t->stem, t->stem_len, NULL, 0) != 0)
+                    return -1;
+            }
+            if (is_negator(lang, t))
+                scope = opts->neg_scope;
+        }
+    }
+    return 0;
+}

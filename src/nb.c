@@ -1,0 +1,170 @@
+/* nb.c - naive Bayes weights from counts, scoring, softmax (see model.h). */
+#include <math.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "model.h"
+
+long pl_sub_find(const struct pl_sub *sub, uint64_t h)
+{
+    if (sub->index == NULL)
+        return -1;
+    for (size_t j = (size_t)(h ^ (h >> 31)) & sub->imask;; j = (j + 1) & sub->imask) {
+        const uint32_t v = sub->index[j];
+        if (v == 0)
+            return -1;
+        if (sub->hash[v - 1] == h)
+            return (long)v - 1;
+    }
+}
+
+int pl_sub_prepare(struct pl_sub *sub, size_t nlabels, const struct pl_modelopts *opts)
+{
+    const size_t nf = sub->nfeat;
+    pl_free(sub->s);
+    pl_free(sub->bias);
+    pl_free(sub->index);
+    sub->s = pl_malloc((nf ? nf : 1) * nlabels * sizeof *sub->s);
+    sub->bias = pl_calloc(nlabels, sizeof *sub->bias);
+    double *const tot = pl_calloc(nlabels, sizeof *tot);   /* weighted totals per label */
+    double *const row = pl_malloc(nlabels * sizeof *row);
+    double *const norm = pl_calloc(nlabels, sizeof *norm);
+    size_t islots = 16;
+    while (islots < nf * 2)
+        islots *= 2;
+    sub->index = pl_calloc(islots, sizeof *sub->index);
+    sub->imask = islots - 1;
+    if (sub->s == NULL || sub->bias == NULL || tot == NULL || row == NULL || norm == NULL ||
+        sub->index == NULL) {
+        pl_free(tot);
+        pl_free(row);
+        pl_free(norm);
+        return -1;
+    }
+    const double a = opts->alpha;
+    const double ndocs = (double)(sub->ndocs ? sub->ndocs : 1);
+    size_t vocab = 0;
+    /* pass 1: per-feature weight (IDF) and the totals per label */
+    for (size_t f = 0; f < nf; f++) {
+        const uint32_t *const c = &sub->counts[f * nlabels];
+        uint64_t df = 0;
+        for (size_t l = 0; l < nlabels; l++)
+            df += c[l];
+        if (df < opts->min_count)
+            continue;
+        vocab++;
+        const double idf = opts->idf ? log(ndocs / (double)df) + 1.0 : 1.0;
+        for (size_t l = 0; l < nlabels; l++)
+            tot[l] += (double)c[l] * idf;
+    }
+    double all = 0;
+    for (size_t l = 0; l < nlabels; l++)
+        all += tot[l];
+    const double av = a * (double)(vocab ? vocab : 1);
+    /* pass 2: weights */
+    for (size_t f = 0; f < nf; f++) {
+        const uint32_t *const c = &sub->counts[f * nlabels];
+        float *const s = &sub->s[f * nlabels];
+        uint64_t df = 0;
+        for (size_t l = 0; l < nlabels; l++)
+            df += c[l];
+        if (df < opts->min_count) {
+            memset(s, 0, nlabels * sizeof *s);
+            continue;
+        }
+        const double idf = opts->idf ? log(ndocs / (double)df) + 1.0 : 1.0;
+        double sum = 0;
+        for (size_t l = 0; l < nlabels; l++)
+            sum += (double)c[l] * idf;
+        for (size_t l = 0; l < nlabels; l++) {
+            const double n = (double)c[l] * idf;
+            if (opts->algo == PL_ALGO_CNB)
+                row[l] = log((sum - n + a) / (all - tot[l] + av));
+            else
+                row[l] = log((n + a) / (tot[l] + av));
+            if (opts->algo == PL_ALGO_CNB)
+                norm[l] += fabs(row[l]);
+            s[l] = (float)row[l];
+        }
+    }
+    if (opts->algo == PL_ALGO_CNB) {
+        for (size_t f = 0; f < nf; f++)
+            for (size_t l = 0; l < nlabels; l++)
+                sub->s[f * nlabels + l] =
+                    norm[l] > 0 ? (float)(-(double)sub->s[f * nlabels + l] / norm[l]) : 0.0f;
+    } else {
+        for (size_t l = 0; l < nlabels; l++)
+            sub->bias[l] = log(((double)sub->docs[l] + 1.0) / (ndocs + (double)nlabels));
+    }
+    for (size_t f = 0; f < nf; f++) {
+        const uint64_t h = sub->hash[f];
+        size_t j = (size_t)(h ^ (h >> 31)) & sub->imask;
+        while (sub->index[j] != 0)
+            j = (j + 1) & sub->imask;
+        sub->index[j] = (uint32_t)(f + 1);
+    }
+    pl_free(tot);
+    pl_free(row);
+    pl_free(norm);
+    return 0;
+}
+
+void pl_sub_score(const struct pl_sub *sub, size_t nlabels, const uint64_t *hashes, size_t n,
+                  double *scores)
+{
+    for (size_t l = 0; l < nlabels; l++)
+        scores[l] = sub->bias[l];
+    for (size_t i = 0; i < n; i++) {
+        const long f = pl_sub_find(sub, hashes[i]);
+        if (f < 0)
+            continue;
+        const float *const s = &sub->s[(size_t)f * nlabels];
+        for (size_t l = 0; l < nlabels; l++)
+            scores[l] += s[l];
+    }
+}
+
+size_t pl_softmax(const double *scores, size_t nlabels, double temperature, double *probs)
+{
+    size_t best = 0;
+    for (size_t l = 1; l < nlabels; l++)
+        if (scores[l] > scores[best])
+            best = l;
+    const double t = temperature > 0 ? temperature : 1.0;
+    double sum = 0;
+    for (size_t l = 0; l < nlabels; l++) {
+        probs[l] = exp((scores[l] - scores[best]) / t);
+        sum += probs[l];
+    }
+    for (size_t l = 0; l < nlabels; l++)
+        probs[l] /= sum;
+    return best;
+}
+
+void pl_sub_free(struct pl_sub *sub)
+{
+    if (sub == NULL)
+        return;
+    pl_free(sub->docs);
+    pl_free(sub->hash);
+    pl_free(sub->counts);
+    pl_free(sub->str_off);
+    pl_free(sub->str_len);
+    pl_free(sub->strs);
+    pl_free(sub->s);
+    pl_free(sub->bias);
+    pl_free(sub->index);
+    pl_free(sub);
+}
+
+void pl_model_free(struct plaint_model *m)
+{
+    if (m == NULL)
+        return;
+    for (size_t i = 0; i < m->nlabels; i++)
+        pl_free(m->labels[i]);
+    pl_free(m->labels);
+    for (int i = 0; i < PL_MAX_SUBS; i++)
+        pl_sub_free(m->sub[i]);
+    pl_free(m);
+}

@@ -1,0 +1,568 @@
+/* trainer.c - counting labeled texts into a model, and calibration.
+ *
+ * add: tokenize + stem, extract the document's distinct features, keep
+ * (document key, label, language, feature hashes) and remember each
+ * feature's string. finish: sort the documents by key (a hash of label and
+ * text), so nothing depends on the order they were added in; count per
+ * language; fit each sub-model's temperature by k-fold cross-validation on
+ * the counts (the model of the other folds = all counts minus the fold's). */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "featurize.h"
+#include "model.h"
+#include "status.h"
+#include "text.h"
+#include "utf8.h"
+
+struct tdoc {
+    uint64_t key;
+    uint32_t label; /* index in order of first appearance */
+    uint32_t lang;  /* slot 0..2 */
+    size_t foff;    /* first feature in feats */
+    uint32_t nf;
+};
+
+/* Feature strings of one language: hash -> string (the smallest string on a
+ * 64-bit collision, so the result does not depend on input order). */
+struct vocab {
+    uint64_t *hash;
+    uint32_t *off, *len;
+    size_t n, mask;
+    struct pl_buf strs;
+};
+
+struct plaint_trainer {
+    struct pl_modelopts opts;
+    uint32_t folds;
+    struct pl_text text;
+    struct pl_fx fx;
+    char **labels;
+    size_t nlabels, caplabels;
+    struct tdoc *docs;
+    size_t ndocs, capdocs;
+    uint64_t *feats;
+    size_t nfeats, capfeats;
+    struct vocab vocab[PL_MAX_SUBS];
+};
+
+void plaint_options_default(plaint_options *o)
+{
+    if (o == NULL)
+        return;
+    o->algorithm = PLAINT_ALGO_COMPLEMENT;
+    o->alpha = 0.5;
+    o->idf = 0;
+    o->min_count = 1;
+    o->bigrams = 1;
+    o->negation = 1;
+    o->negation_scope = 3;
+    o->calibration_folds = 5;
+}
+
+static int pl_modelopts_from(const plaint_options *o, struct pl_modelopts *m)
+{
+    if (!(o->alpha > 0 && o->alpha <= 1e6) ||
+        (o->algorithm != PLAINT_ALGO_MULTINOMIAL && o->algorithm != PLAINT_ALGO_COMPLEMENT) ||
+        o->negation_scope > 1000 || o->calibration_folds > 100)
+        return -1;
+    memset(m, 0, sizeof *m);
+    m->algo = o->algorithm == PLAINT_ALGO_COMPLEMENT ? PL_ALGO_CNB : PL_ALGO_MNB;
+    m->alpha = o->alpha;
+    m->idf = o->idf != 0;
+    m->min_count = o->min_count;
+    m->feat.unigrams = 1;
+    m->feat.bigrams = o->bigrams != 0;
+    m->feat.negation = o->negation != 0;
+    m->feat.neg_scope = o->negation_scope;
+    return 0;
+}
+
+plaint_status plaint_trainer_new(const plaint_options *opts, plaint_trainer **out,
+                                 plaint_error *err)
+{
+    if (out == NULL)
+        return pl_error_set(err, PLAINT_E_ARG, NULL, 0, 0, "plaint_trainer_new: out is NULL");
+    *out = NULL;
+    plaint_options def;
+    plaint_options_default(&def);
+    if (opts == NULL)
+        opts = &def;
+    plaint_trainer *const t = pl_calloc(1, sizeof *t);
+    if (t == NULL)
+        return pl_error_set(err, PLAINT_E_NOMEM, NULL, 0, 0, "out of memory");
+    if (pl_modelopts_from(opts, &t->opts) != 0) {
+        pl_free(t);
+        return pl_error_set(err, PLAINT_E_ARG, NULL, 0, 0, "invalid training options");
+    }
+    t->folds = opts->calibration_folds;
+    const plaint_status st = pl_text_init(&t->text, NULL);
+    if (st != PLAINT_OK) {
+        pl_free(t);
+        return pl_error_set(err, st, NULL, 0, 0, "cannot initialise the text pipeline");
+    }
+    *out = t;
+    return PLAINT_OK;
+}
+
+void plaint_trainer_free(plaint_trainer *t)
+{
+    if (t == NULL)
+        return;
+    pl_text_free(&t->text);
+    pl_fx_free(&t->fx);
+    for (size_t i = 0; i < t->nlabels; i++)
+        pl_free(t->labels[i]);
+    pl_free(t->labels);
+    pl_free(t->docs);
+    pl_free(t->feats);
+    for (int i = 0; i < PL_MAX_SUBS; i++) {
+        pl_free(t->vocab[i].hash);
+        pl_free(t->vocab[i].off);
+        pl_free(t->vocab[i].len);
+        pl_buf_free(&t->vocab[i].strs);
+    }
+    pl_free(t);
+}
+
+static int vocab_grow(struct vocab *v)
+{
+    const size_t nslots = v->hash == NULL ? 1024 : (v->mask + 1) * 2;
+    uint64_t *const h = pl_calloc(nslots, sizeof *h);
+    uint32_t *const o = pl_malloc(nslots * sizeof *o);
+    uint32_t *const l = pl_malloc(nslots * sizeof *l);
+    if (h == NULL || o == NULL || l == NULL) {
+        pl_free(h);
+        pl_free(o);
+        pl_free(l);
+        return -1;
+    }
+    for (size_t i = 0; v->hash != NULL && i <= v->mask; i++) {
+        if (v->hash[i] == 0)
+            continue;
+        size_t j = (size_t)v->hash[i] & (nslots - 1);
+        while (h[j] != 0)
+            j = (j + 1) & (nslots - 1);
+        h[j] = v->hash[i];
+        o[j] = v->off[i];
+        l[j] = v->len[i];
+    }
+    pl_free(v->hash);
+    pl_free(v->off);
+    pl_free(v->len);
+    v->hash = h;
+    v->off = o;
+    v->len = l;
+    v->mask = nslots - 1;
+    return 0;
+}
+
+/* Hash 0 marks an empty slot; a real hash of 0 is stored as 1 everywhere. */
+static uint64_t nz(uint64_t h)
+{
+    return h == 0 ? 1 : h;
+}
+
+static int vocab_put(struct vocab *v, uint64_t h, const char *s, size_t n)
+{
+    if ((v->hash == NULL || (v->n + 1) * 2 > v->mask + 1) && vocab_grow(v) != 0)
+        return -1;
+    size_t j = (size_t)h & v->mask;
+    for (; v->hash[j] != 0; j = (j + 1) & v->mask) {
+        if (v->hash[j] != h)
+            continue;
+        const char *const old = v->strs.data + v->off[j];
+        const size_t on = v->len[j];
+        const int cmp = memcmp(s, old, n < on ? n : on);
+        if (cmp < 0 || (cmp == 0 && n < on)) { /* keep the smallest string */
+            v->off[j] = (uint32_t)v->strs.len;
+            v->len[j] = (uint32_t)n;
+            return pl_buf_append(&v->strs, s, n);
+        }
+        return 0;
+    }
+    if (v->strs.len + n > UINT32_MAX)
+        return -1;
+    v->hash[j] = h;
+    v->off[j] = (uint32_t)v->strs.len;
+    v->len[j] = (uint32_t)n;
+    v->n++;
+    return pl_buf_append(&v->strs, s, n);
+}
+
+static long vocab_get(const struct vocab *v, uint64_t h)
+{
+    if (v->hash == NULL)
+        return -1;
+    for (size_t j = (size_t)h & v->mask; v->hash[j] != 0; j = (j + 1) & v->mask)
+        if (v->hash[j] == h)
+            return (long)j;
+    return -1;
+}
+
+static long label_index(plaint_trainer *t, const char *label, size_t n)
+{
+    for (size_t i = 0; i < t->nlabels; i++)
+        if (strlen(t->labels[i]) == n && memcmp(t->labels[i], label, n) == 0)
+            return (long)i;
+    if (t->nlabels == t->caplabels) {
+        const size_t cap = t->caplabels ? t->caplabels * 2 : 8;
+        char **const l = pl_realloc(t->labels, cap * sizeof *l);
+        if (l == NULL)
+            return -1;
+        t->labels = l;
+        t->caplabels = cap;
+    }
+    char *const copy = pl_malloc(n + 1);
+    if (copy == NULL)
+        return -1;
+    memcpy(copy, label, n);
+    copy[n] = '\0';
+    t->labels[t->nlabels] = copy;
+    return (long)t->nlabels++;
+}
+
+plaint_status plaint_trainer_add(plaint_trainer *t, const char *label, size_t label_len,
+                                 const char *text, size_t len, plaint_lang lang, unsigned flags,
+                                 plaint_error *err)
+{
+    if (t == NULL || label == NULL || (text == NULL && len > 0) ||
+        (lang != PLAINT_LANG_AUTO && pl_lang_slot(lang) < 0))
+        return pl_error_set(err, PLAINT_E_ARG, NULL, 0, 0, "plaint_trainer_add: bad argument");
+    if (label_len == 0 || memchr(label, '\t', label_len) != NULL ||
+        memchr(label, '\n', label_len) != NULL || memchr(label, '\0', label_len) != NULL ||
+        pl_utf8_valid_prefix(label, label_len) != label_len)
+        return pl_error_set(err, PLAINT_E_INPUT, "<label>", 0, 0,
+                            "a label must be non-empty UTF-8 without tab, newline or NUL");
+    plaint_tokens toks;
+    plaint_status st = pl_text_tokenize(&t->text, text != NULL ? text : "", len, lang,
+                                        flags | PLAINT_TEXT_STEMS, &toks, err);
+    if (st != PLAINT_OK)
+        return st;
+    const int slot = pl_lang_slot(toks.lang);
+    if (slot < 0)
+        return pl_error_set(err, PLAINT_E_UNSUPPORTED, "<text>", 0, 0, "%s",
+                            toks.lang == PLAINT_LANG_NONE
+                                ? "the text has no letters"
+                                : "the text is not in Polish, Bulgarian or Greek script");
+    if (pl_features(&t->fx, &toks, toks.lang, &t->opts.feat, 1) != 0)
+        goto nomem;
+    if (t->ndocs == t->capdocs) {
+        const size_t cap = t->capdocs ? t->capdocs * 2 : 1024;
+        struct tdoc *const d = pl_realloc(t->docs, cap * sizeof *d);
+        if (d == NULL)
+            goto nomem;
+        t->docs = d;
+        t->capdocs = cap;
+    }
+    if (t->nfeats + t->fx.n > t->capfeats) {
+        size_t cap = t->capfeats ? t->capfeats : 4096;
+        while (cap < t->nfeats + t->fx.n)
+            cap *= 2;
+        uint64_t *const f = pl_realloc(t->feats, cap * sizeof *f);
+        if (f == NULL)
+            goto nomem;
+        t->feats = f;
+        t->capfeats = cap;
+    }
+    for (size_t i = 0; i < t->fx.n; i++)
+        if (vocab_put(&t->vocab[slot], nz(t->fx.hash[i]), t->fx.strs.data + t->fx.off[i],
+                      t->fx.len[i]) != 0)
+            goto nomem;
+    const long li = label_index(t, label, label_len);
+    if (li < 0)
+        goto nomem;
+    struct tdoc *const d = &t->docs[t->ndocs++];
+    uint64_t key = pl_fnv1a(PL_FNV_INIT, label, label_len);
+    key = pl_fnv1a(pl_fnv1a(key, "\t", 1), text, len);
+    d->key = key;
+    d->label = (uint32_t)li;
+    d->lang = (uint32_t)slot;
+    d->foff = t->nfeats;
+    d->nf = (uint32_t)t->fx.n;
+    for (size_t i = 0; i < t->fx.n; i++)
+        t->feats[t->nfeats++] = nz(t->fx.hash[i]);
+    return PLAINT_OK;
+nomem:
+    return pl_error_set(err, PLAINT_E_NOMEM, NULL, 0, 0, "out of memory");
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+    const uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return (x > y) - (x < y);
+}
+
+static int cmp_doc(const void *a, const void *b)
+{
+    const struct tdoc *const x = a, *const y = b;
+    if (x->key != y->key)
+        return (x->key > y->key) - (x->key < y->key);
+    if (x->label != y->label) /* by then, label holds the sorted rank */
+        return (x->label > y->label) - (x->label < y->label);
+    return (x->lang > y->lang) - (x->lang < y->lang);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Index of h in the sorted array, which must hold it. */
+static size_t find_sorted(const uint64_t *a, size_t n, uint64_t h)
+{
+    size_t lo = 0, hi = n;
+    while (hi - lo > 1) {
+        const size_t mid = lo + (hi - lo) / 2;
+        if (a[mid] <= h)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Negative log-likelihood of the gold labels under softmax(beta * scores). */
+static double nll(const double *scores, const uint32_t *gold, size_t n, size_t nl, double beta)
+{
+    double sum = 0;
+    for (size_t d = 0; d < n; d++) {
+        const double *const s = &scores[d * nl];
+        double mx = s[0];
+        for (size_t l = 1; l < nl; l++)
+            if (s[l] > mx)
+                mx = s[l];
+        double z = 0;
+        for (size_t l = 0; l < nl; l++)
+            z += exp(beta * (s[l] - mx));
+        sum += log(z) - beta * (s[gold[d]] - mx);
+    }
+    return sum;
+}
+
+/* The temperature that minimizes the held-out NLL: golden-section search on
+ * log(beta), beta = 1/T; the NLL is convex in beta, so unimodal in log. */
+static double fit_temperature(const double *scores, const uint32_t *gold, size_t n, size_t nl)
+{
+    double lo = -14.0, hi = 14.0;
+    const double g = (sqrt(5.0) - 1.0) / 2.0;
+    double x1 = hi - g * (hi - lo), x2 = lo + g * (hi - lo);
+    double f1 = nll(scores, gold, n, nl, exp(x1)), f2 = nll(scores, gold, n, nl, exp(x2));
+    for (int it = 0; it < 80; it++) {
+        if (f1 <= f2) {
+            hi = x2;
+            x2 = x1;
+            f2 = f1;
+            x1 = hi - g * (hi - lo);
+            f1 = nll(scores, gold, n, nl, exp(x1));
+        } else {
+            lo = x1;
+            x1 = x2;
+            f1 = f2;
+            x2 = lo + g * (hi - lo);
+            f2 = nll(scores, gold, n, nl, exp(x2));
+        }
+    }
+    return 1.0 / exp((lo + hi) / 2.0);
+}
+
+/* Builds the sub-model of one language slot from docs[0..n) (sorted). */
+static struct pl_sub *build_sub(const plaint_trainer *t, const struct tdoc *docs, size_t n,
+                                int slot, size_t nl)
+{
+    struct pl_sub *const sub = pl_calloc(1, sizeof *sub);
+    uint64_t *all = NULL;
+    uint32_t *fold_counts = NULL;
+    uint64_t *fold_docs = NULL;
+    double *scores = NULL;
+    uint32_t *gold = NULL;
+    uint32_t *saved = NULL;
+    if (sub == NULL)
+        return NULL;
+    sub->lang = (plaint_lang)(slot + 1);
+    sub->ndocs = n;
+    sub->temperature = 1.0;
+    size_t total = 0;
+    for (size_t d = 0; d < n; d++)
+        total += docs[d].nf;
+    all = pl_malloc((total ? total : 1) * sizeof *all);
+    sub->docs = pl_calloc(nl, sizeof *sub->docs);
+    if (all == NULL || sub->docs == NULL)
+        goto fail;
+    size_t k = 0;
+    for (size_t d = 0; d < n; d++) {
+        memcpy(all + k, t->feats + docs[d].foff, docs[d].nf * sizeof *all);
+        k += docs[d].nf;
+        sub->docs[docs[d].label]++;
+    }
+    qsort(all, total, sizeof *all, cmp_u64);
+    size_t nf = 0;
+    for (size_t i = 0; i < total; i++)
+        if (nf == 0 || all[i] != all[nf - 1])
+            all[nf++] = all[i];
+    sub->nfeat = nf;
+    sub->hash = all;
+    all = NULL;
+    sub->counts = pl_calloc((nf ? nf : 1) * nl, sizeof *sub->counts);
+    sub->str_off = pl_malloc((nf ? nf : 1) * sizeof *sub->str_off);
+    sub->str_len = pl_malloc((nf ? nf : 1) * sizeof *sub->str_len);
+    if (sub->counts == NULL || sub->str_off == NULL || sub->str_len == NULL)
+        goto fail;
+    const uint32_t folds = (t->folds >= 2 && n >= 2 * (size_t)t->folds) ? t->folds : 0;
+    if (folds) {
+        fold_counts = pl_calloc((size_t)folds * (nf ? nf : 1) * nl, sizeof *fold_counts);
+        fold_docs = pl_calloc((size_t)folds * nl, sizeof *fold_docs);
+        if (fold_counts == NULL || fold_docs == NULL)
+            goto fail;
+    }
+    for (size_t d = 0; d < n; d++) {
+        const uint32_t fold = folds ? (uint32_t)(docs[d].key % folds) : 0;
+        if (folds)
+            fold_docs[(size_t)fold * nl + docs[d].label]++;
+        for (uint32_t i = 0; i < docs[d].nf; i++) {
+            const size_t f = find_sorted(sub->hash, nf, t->feats[docs[d].foff + i]);
+            sub->counts[f * nl + docs[d].label]++;
+            if (folds)
+                fold_counts[((size_t)fold * nf + f) * nl + docs[d].label]++;
+        }
+    }
+    /* strings */
+    struct pl_buf strs = {0};
+    const struct vocab *const v = &t->vocab[slot];
+    for (size_t f = 0; f < nf; f++) {
+        const long j = vocab_get(v, sub->hash[f]);
+        sub->str_off[f] = (uint32_t)strs.len;
+        sub->str_len[f] = j < 0 ? 0 : v->len[j];
+        if (j >= 0 && pl_buf_append(&strs, v->strs.data + v->off[j], v->len[j]) != 0) {
+            pl_buf_free(&strs);
+            goto fail;
+        }
+    }
+    sub->strs = strs.data;
+    sub->strs_len = strs.len;
+    /* calibration: score every document with the model of the other folds */
+    if (folds) {
+        scores = pl_malloc(n * nl * sizeof *scores);
+        gold = pl_malloc(n * sizeof *gold);
+        saved = pl_malloc((nf ? nf : 1) * nl * sizeof *saved);
+        uint64_t *const saved_docs = pl_malloc(nl * sizeof *saved_docs);
+        if (scores == NULL || gold == NULL || saved == NULL || saved_docs == NULL) {
+            pl_free(saved_docs);
+            goto fail;
+        }
+        memcpy(saved, sub->counts, nf * nl * sizeof *saved);
+        memcpy(saved_docs, sub->docs, nl * sizeof *saved_docs);
+        for (uint32_t fold = 0; fold < folds; fold++) {
+            const uint32_t *const fc = &fold_counts[(size_t)fold * nf * nl];
+            for (size_t i = 0; i < nf * nl; i++)
+                sub->counts[i] = saved[i] - fc[i];
+            uint64_t fold_n = 0;
+            for (size_t l = 0; l < nl; l++) {
+                sub->docs[l] = saved_docs[l] - fold_docs[(size_t)fold * nl + l];
+                fold_n += fold_docs[(size_t)fold * nl + l];
+            }
+            sub->ndocs = n - fold_n;
+            if (pl_sub_prepare(sub, nl, &t->opts) != 0) {
+                pl_free(saved_docs);
+                goto fail;
+            }
+            for (size_t d = 0; d < n; d++) {
+                if (docs[d].key % folds != fold)
+                    continue;
+                pl_sub_score(sub, nl, t->feats + docs[d].foff, docs[d].nf, &scores[d * nl]);
+                gold[d] = docs[d].label;
+            }
+        }
+        memcpy(sub->counts, saved, nf * nl * sizeof *saved);
+        memcpy(sub->docs, saved_docs, nl * sizeof *saved_docs);
+        sub->ndocs = n;
+        pl_free(saved_docs);
+        sub->temperature = fit_temperature(scores, gold, n, nl);
+    }
+    if (pl_sub_prepare(sub, nl, &t->opts) != 0)
+        goto fail;
+    pl_free(fold_counts);
+    pl_free(fold_docs);
+    pl_free(scores);
+    pl_free(gold);
+    pl_free(saved);
+    return sub;
+fail:
+    pl_free(all);
+    pl_free(fold_counts);
+    pl_free(fold_docs);
+    pl_free(scores);
+    pl_free(gold);
+    pl_free(saved);
+    pl_sub_free(sub);
+    return NULL;
+}
+
+plaint_status plaint_trainer_finish(plaint_trainer *t, plaint_model **out, plaint_error *err)
+{
+    if (t == NULL || out == NULL)
+        return pl_error_set(err, PLAINT_E_ARG, NULL, 0, 0, "plaint_trainer_finish: bad argument");
+    *out = NULL;
+    if (t->ndocs == 0 || t->nlabels < 2)
+        return pl_error_set(err, PLAINT_E_INPUT, NULL, 0, 0,
+                            "training needs texts of at least 2 labels (got %zu texts, %zu "
+                            "labels)",
+                            t->ndocs, t->nlabels);
+    const size_t nl = t->nlabels;
+    struct plaint_model *const m = pl_calloc(1, sizeof *m);
+    size_t *const rank = pl_malloc(nl * sizeof *rank);
+    struct tdoc *const docs = pl_malloc(t->ndocs * sizeof *docs);
+    if (m == NULL || rank == NULL || docs == NULL)
+        goto nomem;
+    m->opts = t->opts;
+    m->nlabels = nl;
+    m->labels = pl_calloc(nl, sizeof *m->labels);
+    if (m->labels == NULL)
+        goto nomem;
+    for (size_t i = 0; i < nl; i++) {
+        const size_t n = strlen(t->labels[i]);
+        m->labels[i] = pl_malloc(n + 1);
+        if (m->labels[i] == NULL)
+            goto nomem;
+        memcpy(m->labels[i], t->labels[i], n + 1);
+    }
+    qsort(m->labels, nl, sizeof *m->labels, cmp_str);
+    for (size_t i = 0; i < nl; i++)
+        for (size_t j = 0; j < nl; j++)
+            if (strcmp(t->labels[i], m->labels[j]) == 0)
+                rank[i] = j;
+    memcpy(docs, t->docs, t->ndocs * sizeof *docs);
+    for (size_t d = 0; d < t->ndocs; d++)
+        docs[d].label = (uint32_t)rank[docs[d].label];
+    qsort(docs, t->ndocs, sizeof *docs, cmp_doc);
+    /* documents grouped by language, keeping the sorted order */
+    struct tdoc *const bylang = pl_malloc(t->ndocs * sizeof *bylang);
+    if (bylang == NULL)
+        goto nomem;
+    for (int slot = 0; slot < PL_MAX_SUBS; slot++) {
+        size_t n = 0;
+        for (size_t d = 0; d < t->ndocs; d++)
+            if ((int)docs[d].lang == slot)
+                bylang[n++] = docs[d];
+        if (n == 0)
+            continue;
+        m->sub[slot] = build_sub(t, bylang, n, slot, nl);
+        if (m->sub[slot] == NULL) {
+            pl_free(bylang);
+            goto nomem;
+        }
+    }
+    pl_free(bylang);
+    m->stat_lines = t->ndocs;
+    pl_free(rank);
+    pl_free(docs);
+    *out = m;
+    return PLAINT_OK;
+nomem:
+    pl_free(rank);
+    pl_free(docs);
+    pl_model_free(m);
+    return pl_error_set(err, PLAINT_E_NOMEM, NULL, 0, 0, "out of memory");
+}

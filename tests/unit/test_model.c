@@ -1,0 +1,187 @@
+/* test_model.c - training, labeling back, determinism, save/load round
+ * trip, and every error path of the model loader. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "check.h"
+#include "model_io.h"
+#include "plaint.h"
+
+#include <zlib.h>
+
+static const char *const corpus[][2] = {
+    {"fault", "Telefon przyszedł z pękniętym ekranem, proszę o wymianę"},
+    {"fault", "Paczka dotarła uszkodzona, produkt nie działa od początku"},
+    {"fault", "Pralka przestała działać po tygodniu normalnego używania"},
+    {"fault", "Dostałem zły rozmiar butów, zamawiałem 42 a przyszło 39"},
+    {"fault", "Zostałem obciążony dwa razy za to samo zamówienie"},
+    {"fault", "Laptop nie włącza się, ekran jest czarny od pierwszego dnia"},
+    {"misuse", "Wyprałam sukienkę w 90 stopniach i się skurczyła, chcę zwrotu"},
+    {"misuse", "Telefon wpadł mi do wody i teraz nie działa, to wina producenta"},
+    {"misuse", "Podłączyłem ładowarkę od innego laptopa i się spalił"},
+    {"misuse", "Sam rozkręciłem odkurzacz żeby go naprawić i teraz nie działa"},
+    {"misuse", "Zignorowałem instrukcję montażu i szafka się rozpadła"},
+    {"misuse", "Przeciążyłem pralkę kocami i łożysko się zepsuło"},
+    {"fault", "Телефонът пристигна със счупен екран, искам замяна"},
+    {"fault", "Пратката дойде повредена и продуктът не работи"},
+    {"fault", "Таксуваха ме два пъти за една и съща поръчка"},
+    {"fault", "Пералнята спря да работи след седмица нормална употреба"},
+    {"misuse", "Изпрах роклята на 90 градуса и се сви, искам си парите"},
+    {"misuse", "Телефонът ми падна във водата и сега не работи"},
+    {"misuse", "Сам разглобих прахосмукачката и сега не работи"},
+    {"misuse", "Претоварих пералнята с одеяла и лагерът се счупи"},
+};
+#define NDOCS (sizeof corpus / sizeof corpus[0])
+
+static plaint_model *train(int reversed, plaint_error *err)
+{
+    plaint_options o;
+    plaint_options_default(&o);
+    o.calibration_folds = 2;
+    plaint_trainer *t = NULL;
+    CHECK_EQ_INT(plaint_trainer_new(&o, &t, err), PLAINT_OK);
+    for (size_t i = 0; i < NDOCS; i++) {
+        const size_t k = reversed ? NDOCS - 1 - i : i;
+        CHECK_EQ_INT(plaint_trainer_add(t, corpus[k][0], strlen(corpus[k][0]), corpus[k][1],
+                                        strlen(corpus[k][1]), PLAINT_LANG_AUTO, 0, err),
+                     PLAINT_OK);
+    }
+    plaint_model *m = NULL;
+    CHECK_EQ_INT(plaint_trainer_finish(t, &m, err), PLAINT_OK);
+    plaint_trainer_free(t);
+    return m;
+}
+
+static void image(const plaint_model *m, struct pl_buf *b)
+{
+    b->len = 0;
+    CHECK(pl_model_serialize(m, b) == 0);
+}
+
+int main(void)
+{
+    plaint_error err;
+    plaint_model *const m = train(0, &err);
+    CHECK(m != NULL);
+    if (m == NULL)
+        return CHECK_DONE();
+    CHECK_EQ_INT(plaint_model_label_count(m), 2);
+    CHECK_EQ_STR(plaint_model_label(m, 0), "fault");
+    CHECK_EQ_STR(plaint_model_label(m, 1), "misuse");
+    CHECK(plaint_model_label(m, 2) == NULL);
+    CHECK(plaint_model_has_lang(m, PLAINT_LANG_PL));
+    CHECK(plaint_model_has_lang(m, PLAINT_LANG_BG));
+    CHECK(!plaint_model_has_lang(m, PLAINT_LANG_EL));
+
+    /* labeling the training texts back */
+    plaint_ctx *ctx = NULL;
+    CHECK_EQ_INT(plaint_ctx_new(m, &ctx, &err), PLAINT_OK);
+    size_t right = 0;
+    for (size_t i = 0; i < NDOCS; i++) {
+        plaint_result r;
+        CHECK_EQ_INT(plaint_label(ctx, corpus[i][1], strlen(corpus[i][1]), 0, 3, &r, &err),
+                     PLAINT_OK);
+        right += strcmp(r.label, corpus[i][0]) == 0;
+        CHECK(r.confidence >= 0.5 && r.confidence <= 1.0);
+        CHECK(r.nexplain <= 3);
+        double sum = 0;
+        for (size_t l = 0; l < r.nlabels; l++)
+            sum += r.probs[l];
+        CHECK(sum > 0.999 && sum < 1.001);
+    }
+    CHECK(right >= NDOCS - 1);
+    /* unsupported texts are per-document errors, not guesses */
+    plaint_result r;
+    CHECK_EQ_INT(plaint_label(ctx, "Το προϊόν έσπασε", strlen("Το προϊόν έσπασε"), 0, 0, &r,
+                              &err),
+                 PLAINT_E_UNSUPPORTED);
+    CHECK(strstr(err.msg, "el") != NULL);
+    CHECK_EQ_INT(plaint_label(ctx, "", 0, 0, 0, &r, &err), PLAINT_E_UNSUPPORTED);
+    CHECK_EQ_INT(plaint_label(ctx, "123 !!!", 7, 0, 0, &r, &err), PLAINT_E_UNSUPPORTED);
+    CHECK_EQ_INT(plaint_label(ctx, "zły\xff", 5, 0, 0, &r, &err), PLAINT_E_INPUT);
+    plaint_ctx_free(ctx);
+
+    /* determinism: another input order gives a byte-identical file */
+    plaint_model *const m2 = train(1, &err);
+    struct pl_buf a = {0}, b = {0};
+    image(m, &a);
+    image(m2, &b);
+    CHECK(a.len == b.len && memcmp(a.data, b.data, a.len) == 0);
+    plaint_model_free(m2);
+
+    /* round trip through the file format */
+    plaint_model *m3 = NULL;
+    CHECK_EQ_INT(plaint_model_load_mem(a.data, a.len, &m3, &err), PLAINT_OK);
+    image(m3, &b);
+    CHECK(a.len == b.len && memcmp(a.data, b.data, a.len) == 0);
+    plaint_model_free(m3);
+    CHECK_EQ_INT(plaint_model_save(m, "test_model.tmp.model", &err), PLAINT_OK);
+    CHECK_EQ_INT(plaint_model_load("test_model.tmp.model", &m3, &err), PLAINT_OK);
+    plaint_model_free(m3);
+    remove("test_model.tmp.model");
+    CHECK_EQ_INT(plaint_model_load("no/such/dir/x.model", &m3, &err), PLAINT_E_IO);
+    CHECK(m3 == NULL);
+
+    /* every truncation is rejected */
+    size_t accepted = 0;
+    for (size_t n = 0; n < a.len; n++) {
+        plaint_model *t = (plaint_model *)&err;
+        const plaint_status st = plaint_model_load_mem(a.data, n, &t, &err);
+        accepted += st == PLAINT_OK;
+        CHECK(t == NULL || st == PLAINT_OK);
+        plaint_model_free(st == PLAINT_OK ? t : NULL);
+    }
+    CHECK_EQ_INT(accepted, 0);
+    /* every flipped byte is rejected (header CRC, payload CRC, zlib) */
+    unsigned char *const copy = malloc(a.len);
+    size_t flips_accepted = 0;
+    for (size_t i = 0; i < a.len; i++) {
+        memcpy(copy, a.data, a.len);
+        copy[i] ^= 0x20;
+        plaint_model *t = NULL;
+        const plaint_status st = plaint_model_load_mem(copy, a.len, &t, &err);
+        flips_accepted += st == PLAINT_OK;
+        CHECK(st == PLAINT_OK || st == PLAINT_E_FORMAT || st == PLAINT_E_VERSION);
+        plaint_model_free(t);
+    }
+    CHECK_EQ_INT(flips_accepted, 0);
+    /* bad magic; newer version (with a valid header checksum) */
+    memcpy(copy, a.data, a.len);
+    copy[0] = 'X';
+    plaint_model *t = NULL;
+    CHECK_EQ_INT(plaint_model_load_mem(copy, a.len, &t, &err), PLAINT_E_FORMAT);
+    CHECK(strstr(err.msg, "magic") != NULL);
+    memcpy(copy, a.data, a.len);
+    copy[8] = 99;
+    const uint32_t crc = (uint32_t)crc32(0L, copy, 36);
+    for (int i = 0; i < 4; i++)
+        copy[36 + i] = (unsigned char)(crc >> (8 * i));
+    CHECK_EQ_INT(plaint_model_load_mem(copy, a.len, &t, &err), PLAINT_E_VERSION);
+    CHECK(strstr(err.msg, "newer") != NULL);
+    free(copy);
+    pl_buf_free(&a);
+    pl_buf_free(&b);
+
+    /* trainer errors */
+    plaint_trainer *tr = NULL;
+    CHECK_EQ_INT(plaint_trainer_new(NULL, &tr, &err), PLAINT_OK);
+    plaint_model *none = (plaint_model *)&err;
+    CHECK_EQ_INT(plaint_trainer_finish(tr, &none, &err), PLAINT_E_INPUT);
+    CHECK(none == NULL);
+    CHECK_EQ_INT(plaint_trainer_add(tr, "a\tb", 3, "tekst", 5, PLAINT_LANG_AUTO, 0, &err),
+                 PLAINT_E_INPUT);
+    CHECK_EQ_INT(plaint_trainer_add(tr, "x", 1, "!!! 123", 7, PLAINT_LANG_AUTO, 0, &err),
+                 PLAINT_E_UNSUPPORTED);
+    plaint_trainer_free(tr);
+    plaint_trainer_free(NULL);
+    plaint_model_free(NULL);
+    plaint_options bad;
+    plaint_options_default(&bad);
+    bad.alpha = 0;
+    CHECK_EQ_INT(plaint_trainer_new(&bad, &tr, &err), PLAINT_E_ARG);
+    CHECK(tr == NULL);
+    plaint_model_free(m);
+    return CHECK_DONE();
+}
