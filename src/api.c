@@ -283,7 +283,7 @@ static int explain(plaint_ctx *ctx, const struct pl_sub *sub, size_t best, size_
     }
     size_t n = 0;
     for (size_t i = 0; i < ctx->fx.n; i++) {
-        const long f = pl_sub_find(sub, ctx->fx.hash[i] == 0 ? 1 : ctx->fx.hash[i]);
+        const long f = pl_sub_find(sub, ctx->fx.hash[i]);
         if (f < 0)
             continue;
         const float *const s = &sub->s[(size_t)f * nl];
@@ -315,16 +315,11 @@ plaint_status plaint_label(plaint_ctx *ctx, const char *text, size_t len, unsign
                             "plaint_label: the context was created without a model");
     const plaint_model *const m = ctx->model;
     plaint_tokens toks;
-    plaint_status st = pl_text_tokenize(&ctx->text, text != NULL ? text : "", len,
-                                        PLAINT_LANG_AUTO, flags | PLAINT_TEXT_STEMS, &toks, err);
+    int slot;
+    const plaint_status st = pl_text_document(&ctx->text, text != NULL ? text : "", len,
+                                              PLAINT_LANG_AUTO, flags, &toks, &slot, err);
     if (st != PLAINT_OK)
         return st;
-    const int slot = pl_lang_slot(toks.lang);
-    if (slot < 0)
-        return pl_error_set(err, PLAINT_E_UNSUPPORTED, "<text>", 0, 0, "%s",
-                            toks.lang == PLAINT_LANG_NONE
-                                ? "no letters"
-                                : "not in Polish, Bulgarian or Greek script");
     const struct pl_sub *const sub = m->sub[slot];
     if (sub == NULL)
         return pl_error_set(err, PLAINT_E_UNSUPPORTED, "<text>", 0, 0,
@@ -332,9 +327,6 @@ plaint_status plaint_label(plaint_ctx *ctx, const char *text, size_t len, unsign
                             plaint_lang_code(toks.lang));
     if (pl_features(&ctx->fx, &toks, toks.lang, &m->opts.feat, 0) != 0)
         return pl_error_set(err, PLAINT_E_NOMEM, NULL, 0, 0, "out of memory");
-    for (size_t i = 0; i < ctx->fx.n; i++)
-        if (ctx->fx.hash[i] == 0)
-            ctx->fx.hash[i] = 1; /* as stored by the trainer */
     pl_sub_score(sub, m->nlabels, ctx->fx.hash, ctx->fx.n, ctx->scores);
     const size_t best = pl_softmax(ctx->scores, m->nlabels, sub->temperature, ctx->probs);
     out->label = m->labels[best];

@@ -76,6 +76,8 @@ static int grow(struct pl_fx *fx)
 static int add(struct pl_fx *fx, uint64_t h, int want_strings, const char *prefix,
                const char *a, size_t alen, const char *b, size_t blen)
 {
+    if (h == 0)
+        h = 1; /* 0 marks an empty slot in the trainer's and the model's tables */
     if (fx->n == fx->cap && grow(fx) != 0)
         return -1;
     size_t j = (size_t)h & fx->setmask;

@@ -21,6 +21,7 @@
 
 #include "featurize.h"
 #include "plaint.h"
+#include "script.h"
 
 enum { PL_ALGO_MNB = 0, PL_ALGO_CNB = 1 };
 
@@ -59,11 +60,6 @@ struct plaint_model {
     struct pl_sub *sub[PL_MAX_SUBS]; /* by language: PL, BG, EL (NULL: none) */
     uint64_t stat_lines, stat_skipped;
 };
-
-static inline int pl_lang_slot(plaint_lang lang)
-{
-    return (lang >= PLAINT_LANG_PL && lang <= PLAINT_LANG_EL) ? (int)lang - 1 : -1;
-}
 
 /* Derives s, bias and the feature index from the counts. Returns 0 or -1
  * (out of memory). */

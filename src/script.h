@@ -11,4 +11,10 @@
  * for plaint_detect_lang. */
 plaint_lang pl_script_detect(const char *s, size_t len);
 
+/* The slot (0, 1, 2) of a supported language (pl, bg, el), or -1. */
+static inline int pl_lang_slot(plaint_lang lang)
+{
+    return (lang >= PLAINT_LANG_PL && lang <= PLAINT_LANG_EL) ? (int)lang - 1 : -1;
+}
+
 #endif

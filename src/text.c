@@ -271,6 +271,23 @@ plaint_status pl_text_tokenize(struct pl_text *t, const char *s, size_t len, pla
     return PLAINT_OK;
 }
 
+plaint_status pl_text_document(struct pl_text *t, const char *s, size_t len, plaint_lang lang,
+                               unsigned flags, plaint_tokens *toks, int *slot,
+                               plaint_error *err)
+{
+    const plaint_status st =
+        pl_text_tokenize(t, s, len, lang, flags | PLAINT_TEXT_STEMS, toks, err);
+    if (st != PLAINT_OK)
+        return st;
+    *slot = pl_lang_slot(toks->lang);
+    if (*slot < 0)
+        return pl_error_set(err, PLAINT_E_UNSUPPORTED, "<text>", 0, 0, "%s",
+                            toks->lang == PLAINT_LANG_NONE
+                                ? "the text has no letters"
+                                : "the text is not in Polish, Bulgarian or Greek script");
+    return PLAINT_OK;
+}
+
 plaint_status pl_text_stem(struct pl_text *t, plaint_lang lang, const char *s, size_t len,
                            unsigned flags, const char **stem, size_t *stem_len,
                            plaint_error *err)

@@ -49,6 +49,14 @@ void pl_text_free(struct pl_text *t);
 plaint_status pl_text_tokenize(struct pl_text *t, const char *s, size_t len, plaint_lang lang,
                                unsigned flags, plaint_tokens *out, plaint_error *err);
 
+/* Tokenizes (with stems) a document that must be in a supported language:
+ * a text without letters, or of another script, fails with
+ * PLAINT_E_UNSUPPORTED and a message saying which. On success *slot is the
+ * language's slot (0..2, see pl_lang_slot). */
+plaint_status pl_text_document(struct pl_text *t, const char *s, size_t len, plaint_lang lang,
+                               unsigned flags, plaint_tokens *toks, int *slot,
+                               plaint_error *err);
+
 /* Normalize and stem one word; see plaint_stem. */
 plaint_status pl_text_stem(struct pl_text *t, plaint_lang lang, const char *s, size_t len,
                            unsigned flags, const char **stem, size_t *stem_len,

@@ -159,12 +159,6 @@ static int vocab_grow(struct vocab *v)
     return 0;
 }
 
-/* Hash 0 marks an empty slot; a real hash of 0 is stored as 1 everywhere. */
-static uint64_t nz(uint64_t h)
-{
-    return h == 0 ? 1 : h;
-}
-
 static int vocab_put(struct vocab *v, uint64_t h, const char *s, size_t n)
 {
     if ((v->hash == NULL || (v->n + 1) * 2 > v->mask + 1) && vocab_grow(v) != 0)
@@ -237,16 +231,11 @@ plaint_status plaint_trainer_add(plaint_trainer *t, const char *label, size_t la
         return pl_error_set(err, PLAINT_E_INPUT, "<label>", 0, 0,
                             "a label must be non-empty UTF-8 without tab, newline or NUL");
     plaint_tokens toks;
-    plaint_status st = pl_text_tokenize(&t->text, text != NULL ? text : "", len, lang,
-                                        flags | PLAINT_TEXT_STEMS, &toks, err);
+    int slot;
+    const plaint_status st = pl_text_document(&t->text, text != NULL ? text : "", len, lang,
+                                              flags, &toks, &slot, err);
     if (st != PLAINT_OK)
         return st;
-    const int slot = pl_lang_slot(toks.lang);
-    if (slot < 0)
-        return pl_error_set(err, PLAINT_E_UNSUPPORTED, "<text>", 0, 0, "%s",
-                            toks.lang == PLAINT_LANG_NONE
-                                ? "the text has no letters"
-                                : "the text is not in Polish, Bulgarian or Greek script");
     if (pl_features(&t->fx, &toks, toks.lang, &t->opts.feat, 1) != 0)
         goto nomem;
     if (t->ndocs == t->capdocs) {
@@ -268,7 +257,7 @@ plaint_status plaint_trainer_add(plaint_trainer *t, const char *label, size_t la
         t->capfeats = cap;
     }
     for (size_t i = 0; i < t->fx.n; i++)
-        if (vocab_put(&t->vocab[slot], nz(t->fx.hash[i]), t->fx.strs.data + t->fx.off[i],
+        if (vocab_put(&t->vocab[slot], t->fx.hash[i], t->fx.strs.data + t->fx.off[i],
                       t->fx.len[i]) != 0)
             goto nomem;
     const long li = label_index(t, label, label_len);
@@ -283,7 +272,7 @@ plaint_status plaint_trainer_add(plaint_trainer *t, const char *label, size_t la
     d->foff = t->nfeats;
     d->nf = (uint32_t)t->fx.n;
     for (size_t i = 0; i < t->fx.n; i++)
-        t->feats[t->nfeats++] = nz(t->fx.hash[i]);
+        t->feats[t->nfeats++] = t->fx.hash[i];
     return PLAINT_OK;
 nomem:
     return pl_error_set(err, PLAINT_E_NOMEM, NULL, 0, 0, "out of memory");
