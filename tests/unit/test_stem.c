@@ -15,10 +15,10 @@
 #include <string.h>
 
 #include "check.h"
+#include "golden.h"
 #include "plaint.h"
 #include "stem.h"
 
-#define MAX_LINE 4096
 
 /* Stems word[0..len) with lang and checks the status and the stem. `what`
  * names the case in the failure message. */
@@ -41,57 +41,11 @@ static void check_stem(plaint_ctx *ctx, plaint_lang lang, const char *word, size
         CHECK_EQ_STRN(stem, stem_len, expected);
 }
 
-/* (a) Reads and checks the golden list; returns the number of pairs, or -1
- * when the file cannot be opened. A malformed line counts as a failed check:
- * no tab, an empty word or stem, a second tab, or a line too long. */
-static long check_golden(plaint_ctx *ctx, const char *path)
+/* (a) One pair of the golden file, through the public plaint_stem. */
+static void golden_pair(void *state, const char *word, size_t len, const char *stem,
+                        const char *where)
 {
-    FILE *const f = fopen(path, "rb");
-    if (f == NULL) {
-        fprintf(stderr, "cannot open %s\n", path);
-        return -1;
-    }
-    char line[MAX_LINE];
-    char what[MAX_LINE + 64];
-    long pairs = 0, lineno = 0;
-    while (fgets(line, sizeof line, f) != NULL) {
-        lineno++;
-        size_t n = strlen(line);
-        const int complete = n > 0 && line[n - 1] == '\n';
-        if (!complete && !feof(f)) {
-            /* Longer than the buffer: report once, skip the rest of it. */
-            fprintf(stderr, "%s:%ld: malformed line (too long)\n", path, lineno);
-            CHECK(!"malformed golden line");
-            int c;
-            while ((c = fgetc(f)) != EOF && c != '\n')
-                ;
-            continue;
-        }
-        if (complete)
-            line[--n] = '\0';
-        if (n > 0 && line[n - 1] == '\r')
-            line[--n] = '\0';
-        if (n == 0 || line[0] == '#')
-            continue;
-        char *const tab = memchr(line, '\t', n);
-        const size_t rest = tab != NULL ? n - (size_t)(tab + 1 - line) : 0;
-        if (tab == NULL || tab == line || rest == 0 || memchr(tab + 1, '\t', rest) != NULL ||
-            strlen(line) != n) {
-            fprintf(stderr, "%s:%ld: malformed line\n", path, lineno);
-            CHECK(!"malformed golden line");
-            continue;
-        }
-        *tab = '\0';
-        snprintf(what, sizeof what, "%s:%ld: %s", path, lineno, line);
-        check_stem(ctx, PLAINT_LANG_EL, line, (size_t)(tab - line), 0, tab + 1, what);
-        pairs++;
-    }
-    if (ferror(f)) {
-        fprintf(stderr, "%s: read error\n", path);
-        CHECK(!"golden file read error");
-    }
-    fclose(f);
-    return pairs;
+    check_stem(state, PLAINT_LANG_EL, word, len, 0, stem, where);
 }
 
 /* (b) The dispatch table through the internal API. */
@@ -399,7 +353,7 @@ int main(int argc, char **argv)
         return CHECK_DONE();
     }
 
-    const long pairs = check_golden(ctx, argv[1]);
+    const long pairs = golden_each(argv[1], golden_pair, ctx);
     fprintf(stderr, "%ld golden pairs\n", pairs);
     CHECK(pairs >= 100);
 

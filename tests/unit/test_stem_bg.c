@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "golden.h"
 #include "stem.h"
 
 #define MAX_LINE 4096
@@ -30,41 +31,14 @@ static void check_stem(const char *word, size_t len, const char *expected)
         CHECK_EQ_STRN(buf, out, expected);
 }
 
-/* Reads and checks the golden list; returns the number of pairs, or -1 when
- * the file cannot be opened. A malformed line counts as a failed check. */
-static long check_golden(const char *path)
+static void golden_pair(void *state, const char *word, size_t len, const char *stem,
+                        const char *where)
 {
-    FILE *const f = fopen(path, "rb");
-    if (f == NULL) {
-        fprintf(stderr, "cannot open %s\n", path);
-        return -1;
-    }
-    char line[MAX_LINE];
-    long pairs = 0, lineno = 0;
-    while (fgets(line, sizeof line, f) != NULL) {
-        lineno++;
-        size_t n = strlen(line);
-        const int complete = n > 0 && line[n - 1] == '\n';
-        if (complete)
-            line[--n] = '\0';
-        if (n > 0 && line[n - 1] == '\r')
-            line[--n] = '\0';
-        if (n == 0 || line[0] == '#')
-            continue;
-        char *const tab = memchr(line, '\t', n);
-        const int ok = complete || feof(f);
-        const size_t rest = tab != NULL ? n - (size_t)(tab + 1 - line) : 0;
-        if (!ok || tab == NULL || tab == line || memchr(tab + 1, '\t', rest) != NULL) {
-            fprintf(stderr, "%s:%ld: malformed line\n", path, lineno);
-            CHECK(!"malformed golden line");
-            continue;
-        }
-        *tab = '\0';
-        check_stem(line, (size_t)(tab - line), tab + 1);
-        pairs++;
-    }
-    fclose(f);
-    return pairs;
+    (void)state;
+    const int before = check_failures;
+    check_stem(word, len, stem);
+    if (check_failures != before)
+        fprintf(stderr, "  (%s)\n", where);
 }
 
 static void check_edges(void)
@@ -151,7 +125,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: %s stem_bg.tsv\n", argv[0]);
         return 2;
     }
-    const long pairs = check_golden(argv[1]);
+    const long pairs = golden_each(argv[1], golden_pair, NULL);
     CHECK(pairs >= 60);
     check_edges();
     return CHECK_DONE();

@@ -11,6 +11,7 @@
  * (c) A deterministic pseudo-random sweep over valid and invalid UTF-8: the
  *     stem is never longer than the word and valid UTF-8 stays valid. */
 #include "check.h"
+#include "golden.h"
 #include "stem.h"
 
 #include <stdint.h>
@@ -18,7 +19,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define LINE_MAX_BYTES 1024
 #define SENTINEL 0x5A
 
 /* Stems word[0..len) in a copy followed by sentinel bytes; checks the result
@@ -54,56 +54,15 @@ static void check_stem(const char *word, size_t len, const char *expected)
     check_stem_n(word, len, expected, strlen(expected));
 }
 
-/* (a) The golden file. Returns the number of pairs checked. */
-static int check_golden(const char *path)
+/* (a) One pair of the golden file. */
+static void golden_pair(void *state, const char *word, size_t len, const char *stem,
+                        const char *where)
 {
-    FILE *const f = fopen(path, "rb");
-    CHECK(f != NULL);
-    if (f == NULL) {
-        fprintf(stderr, "cannot open %s\n", path);
-        return 0;
-    }
-    char line[LINE_MAX_BYTES];
-    int pairs = 0;
-    int lineno = 0;
-    while (fgets(line, sizeof line, f) != NULL) {
-        lineno++;
-        size_t len = strlen(line);
-        const int complete = len > 0 && line[len - 1] == '\n';
-        if (!complete && !feof(f)) {
-            fprintf(stderr, "%s:%d: line too long\n", path, lineno);
-            CHECK(complete);
-            /* skip the rest of the overlong line */
-            int c;
-            while ((c = fgetc(f)) != EOF && c != '\n') {
-            }
-            continue;
-        }
-        while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r')) {
-            line[--len] = '\0';
-        }
-        if (len == 0 || line[0] == '#') {
-            continue;
-        }
-        char *const tab = memchr(line, '\t', len);
-        const int well_formed = tab != NULL && tab != line && tab[1] != '\0' &&
-                                strchr(tab + 1, '\t') == NULL &&
-                                memchr(line, '\0', len) == NULL;
-        if (!well_formed) {
-            fprintf(stderr, "%s:%d: malformed line: %s\n", path, lineno, line);
-            CHECK(well_formed);
-            continue;
-        }
-        *tab = '\0';
-        const int before = check_failures;
-        check_stem(line, (size_t)(tab - line), tab + 1);
-        if (check_failures != before) {
-            fprintf(stderr, "%s:%d: word \"%s\"\n", path, lineno, line);
-        }
-        pairs++;
-    }
-    fclose(f);
-    return pairs;
+    (void)state;
+    const int before = check_failures;
+    check_stem(word, len, stem);
+    if (check_failures != before)
+        fprintf(stderr, "  (%s)\n", where);
 }
 
 /* Builds `count` copies of unit followed by tail in a new buffer. */
@@ -297,8 +256,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: %s tests/data/stem_pl.tsv\n", argv[0]);
         return 2;
     }
-    const int pairs = check_golden(argv[1]);
-    fprintf(stderr, "%d golden pairs\n", pairs);
+    const long pairs = golden_each(argv[1], golden_pair, NULL);
+    fprintf(stderr, "%ld golden pairs\n", pairs);
     CHECK(pairs >= 100);
     check_edges();
     check_sweep();
