@@ -5,7 +5,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 sh scripts/install-deps.sh
-cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DPLAINT_BUILD_TESTS=OFF >/dev/null
-cmake --build build -j "$(nproc)" >/dev/null
+cmake -S . -B build-demo -DCMAKE_BUILD_TYPE=Release -DPLAINT_BUILD_TESTS=OFF >/dev/null
+cmake --build build-demo -j "$(nproc)" >/dev/null
 echo "== plaint tokenize --stems tests/data/sample_complaints.txt"
-./build/plaint tokenize --stems tests/data/sample_complaints.txt
+./build-demo/plaint tokenize --stems tests/data/sample_complaints.txt
