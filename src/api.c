@@ -258,6 +258,55 @@ int plaint_model_has_lang(const plaint_model *model, plaint_lang lang)
     return model != NULL && slot >= 0 && model->sub[slot] != NULL;
 }
 
+plaint_status plaint_model_info_get(const plaint_model *model, plaint_model_info *out,
+                                    plaint_error *err)
+{
+    if (model == NULL || out == NULL)
+        return pl_error_set(err, PLAINT_E_ARG, NULL, 0, 0, "plaint_model_info_get: NULL argument");
+    memset(out, 0, sizeof *out);
+    out->format_version = model->format_version;
+    const struct pl_modelopts *const o = &model->opts;
+    out->options.algorithm =
+        o->algo == PL_ALGO_CNB ? PLAINT_ALGO_COMPLEMENT : PLAINT_ALGO_MULTINOMIAL;
+    out->options.alpha = o->alpha;
+    out->options.idf = (int)o->idf;
+    out->options.min_count = o->min_count;
+    out->options.bigrams = o->feat.bigrams;
+    out->options.negation = o->feat.negation;
+    out->options.negation_scope = o->feat.neg_scope;
+    out->options.calibration_folds = 0; /* not recorded: only its result, the temperature */
+    out->texts = model->stat_lines;
+    out->skipped = model->stat_skipped;
+    out->stemmer_id[0] = pl_model_ident(model, PL_IDENT_STEM_PL);
+    out->stemmer_id[1] = pl_model_ident(model, PL_IDENT_STEM_BG);
+    out->stemmer_id[2] = pl_model_ident(model, PL_IDENT_STEM_EL);
+    out->tokenizer_id = pl_model_ident(model, PL_IDENT_TOKENIZER);
+    out->features_id = pl_model_ident(model, PL_IDENT_FEATURES);
+    out->compatible = 1;
+    for (int i = 0; i < PL_NIDENT; i++)
+        if (strcmp(pl_model_ident(model, i), pl_ident_current(i)) != 0)
+            out->compatible = 0;
+    return PLAINT_OK;
+}
+
+plaint_status plaint_model_lang_info(const plaint_model *model, plaint_lang lang,
+                                     plaint_lang_info *out, plaint_error *err)
+{
+    if (model == NULL || out == NULL)
+        return pl_error_set(err, PLAINT_E_ARG, NULL, 0, 0,
+                            "plaint_model_lang_info: NULL argument");
+    const int slot = pl_lang_slot(lang);
+    if (slot < 0 || model->sub[slot] == NULL)
+        return pl_error_set(err, PLAINT_E_ARG, NULL, 0, 0, "the model has no sub-model for %s",
+                            plaint_lang_code(lang));
+    const struct pl_sub *const s = model->sub[slot];
+    out->documents = s->ndocs;
+    out->label_documents = s->docs;
+    out->features = s->nfeat;
+    out->temperature = s->temperature;
+    return PLAINT_OK;
+}
+
 /* ---- labeling ---------------------------------------------------------- */
 
 static int cmp_explain(const void *a, const void *b)

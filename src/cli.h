@@ -115,6 +115,19 @@ int cli_eval(const struct cli_cmd *cmd, int argc, char **argv);
 int cli_corpus_line(const char *line, size_t len, const char **label, size_t *label_len,
                     const char **text, size_t *text_len, const char **why);
 
+/* Parses option `opt` of command `cmd` as a number in [lo, hi]; on
+ * failure reports a usage error and returns -1. */
+int cli_parse_number(const char *cmd, const char *opt, const char *v, double lo, double hi,
+                     double *out);
+
+/* Reads the training options shared by train and cv (algo, alpha,
+ * min-count, folds, no-bigrams, no-negation, idf) into *o, which holds the
+ * defaults. Returns 0, or -1 after reporting a usage error. */
+int cli_train_options(const struct cli_cmd *cmd, const struct cli_args *a, plaint_options *o);
+
+int cli_cv(const struct cli_cmd *cmd, int argc, char **argv);
+int cli_info(const struct cli_cmd *cmd, int argc, char **argv);
+
 /* Loads the model named by -m, or reports that one is needed. */
 int cli_load_model(const char *path, plaint_model **out);
 int cli_tokenize(const struct cli_cmd *cmd, int argc, char **argv);

@@ -13,16 +13,31 @@ static const struct cli_opt tokenize_opts[] = {
     {"stems", 's', NULL, "print stems instead of normalized tokens"},
 };
 
+/* The options that shape a model, shared by train and cv. */
+#define TRAINING_OPTS                                                                        \
+        {"algo", 0, "ALGO", "cnb (complement NB, default) or mnb (multinomial NB)"},        \
+        {"alpha", 0, "A", "additive smoothing (default 0.5)"},                                \
+        {"min-count", 0, "N", "ignore features seen in fewer than N texts (default 1)"},      \
+        {"no-bigrams", 0, NULL, "do not use stem bigrams"},                                   \
+        {"no-negation", 0, NULL, "do not mark words in a negation's scope"},                  \
+        {"idf", 0, NULL, "weight features by inverse document frequency (default: off)"},     \
+        {"folds", 0, "K", "calibration cross-validation folds (default 5; 0: none)"},         \
+        {"strict", 0, NULL, "stop at the first malformed line instead of skipping it"}
+
 static const struct cli_opt train_opts[] = {
     {"output", 'o', "MODEL", "write the model to MODEL (required)"},
-    {"algo", 0, "ALGO", "cnb (complement NB, default) or mnb (multinomial NB)"},
-    {"alpha", 0, "A", "additive smoothing (default 0.5)"},
-    {"min-count", 0, "N", "ignore features seen in fewer than N texts (default 1)"},
-    {"no-bigrams", 0, NULL, "do not use stem bigrams"},
-    {"no-negation", 0, NULL, "do not mark words in a negation's scope"},
-    {"idf", 0, NULL, "weight features by inverse document frequency (default: off)"},
-    {"folds", 0, "K", "calibration cross-validation folds (default 5; 0: none)"},
-    {"strict", 0, NULL, "stop at the first malformed line instead of skipping it"},
+    TRAINING_OPTS,
+};
+
+static const struct cli_opt cv_opts[] = {
+    {"folds-cv", 'k', "K", "number of cross-validation folds (default 10)"},
+    {"json", 0, NULL, "print one JSON object instead of the report"},
+    TRAINING_OPTS,
+};
+
+static const struct cli_opt info_opts[] = {
+    {"model", 'm', "MODEL", "the model file (required until a default model ships)"},
+    {"json", 0, NULL, "print one JSON object instead of the report"},
 };
 
 static const struct cli_opt label_opts[] = {
@@ -56,6 +71,19 @@ static const struct cli_cmd commands[] = {
      "Prints accuracy, macro-F1, expected calibration error (15 bins), Brier score,\n"
      "per-label precision/recall/F1/support and the confusion matrix (rows: gold).",
      eval_opts, NOPTS(eval_opts), cli_eval},
+    {"cv", "CORPUS...", "Cross-validate training options on labeled texts.",
+     "Stratified k-fold cross-validation: within each label, texts are ordered by a\n"
+     "hash of their content and dealt to the K folds in turn, so the split does not\n"
+     "depend on the order of lines or files. Each fold is labeled by a model trained\n"
+     "on the others with the given training options (the same as train's); the\n"
+     "report is eval's, over all folds together. CORPUS is read as train reads it.",
+     cv_opts, NOPTS(cv_opts), cli_cv},
+    {"info", "", "Show what is inside a model.",
+     "Prints the model's labels, training options, how many texts it was trained on,\n"
+     "the stemmer, tokenizer and feature identities it was trained with (and whether\n"
+     "they match this library's), and per language: documents, features,\n"
+     "calibration temperature and documents per label.",
+     info_opts, NOPTS(info_opts), cli_info},
     {"tokenize", "[FILE...]",
      "Print the normalized tokens of each input line (stdin when no FILE).",
      "Writes exactly one output line per input line: the line's tokens separated by\n"

@@ -383,7 +383,7 @@ static size_t utf8_len(const unsigned char *s)
     return 0;
 }
 
-static void put_json_string(FILE *f, const char *s)
+void cli_json_string(FILE *f, const char *s)
 {
     fputc('"', f);
     const unsigned char *p = (const unsigned char *)s;
@@ -432,7 +432,7 @@ void cli_metrics_print_json(const struct cli_metrics *m, FILE *f)
         cli_metrics_label(m, i, &p, &r, &f1, &s);
         if (i > 0)
             fputc(',', f);
-        put_json_string(f, label_name(m, i));
+        cli_json_string(f, label_name(m, i));
         fputs(":{\"precision\":", f);
         put_real(f, p);
         fputs(",\"recall\":", f);
@@ -445,7 +445,7 @@ void cli_metrics_print_json(const struct cli_metrics *m, FILE *f)
     for (size_t i = 0; i < k; i++) {
         if (i > 0)
             fputc(',', f);
-        put_json_string(f, label_name(m, i));
+        cli_json_string(f, label_name(m, i));
     }
     fputs("],\"matrix\":[", f);
     for (size_t i = 0; i < k; i++) {

@@ -104,4 +104,7 @@ void cli_metrics_print(const struct cli_metrics *m, FILE *f);
  * errors are left in ferror(f). */
 void cli_metrics_print_json(const struct cli_metrics *m, FILE *f);
 
+/* Writes s as a JSON string (quoted, escaped). */
+void cli_json_string(FILE *f, const char *s);
+
 #endif

@@ -51,15 +51,56 @@ static int train_line(void *state, const struct cli_input *in, const char *line,
     return s->fatal ? -1 : 0;
 }
 
-static int parse_num(const char *opt, const char *v, double lo, double hi, double *out)
+int cli_parse_number(const char *cmd, const char *opt, const char *v, double lo, double hi,
+                     double *out)
 {
     char *end;
     const double d = strtod(v, &end);
     if (end == v || *end != '\0' || !(d >= lo && d <= hi)) {
-        cli_error("train: %s must be a number in [%g, %g], got '%s'", opt, lo, hi, v);
+        cli_error("%s: %s must be a number in [%g, %g], got '%s'", cmd, opt, lo, hi, v);
         return -1;
     }
     *out = d;
+    return 0;
+}
+
+/* Reads the training options shared by train and cv into *o (which holds
+ * the defaults). Returns 0, or -1 after reporting a usage error. */
+int cli_train_options(const struct cli_cmd *cmd, const struct cli_args *a, plaint_options *o)
+{
+    const char *v;
+    double d;
+    if ((v = a->val[cli_opt_index(cmd, "algo")]) != NULL) {
+        if (strcmp(v, "cnb") == 0 || strcmp(v, "complement") == 0)
+            o->algorithm = PLAINT_ALGO_COMPLEMENT;
+        else if (strcmp(v, "mnb") == 0 || strcmp(v, "multinomial") == 0)
+            o->algorithm = PLAINT_ALGO_MULTINOMIAL;
+        else {
+            cli_error("%s: --algo must be cnb or mnb, got '%s'", cmd->name, v);
+            return -1;
+        }
+    }
+    if ((v = a->val[cli_opt_index(cmd, "alpha")]) != NULL) {
+        if (cli_parse_number(cmd->name, "--alpha", v, 1e-9, 1e6, &d) != 0)
+            return -1;
+        o->alpha = d;
+    }
+    if ((v = a->val[cli_opt_index(cmd, "min-count")]) != NULL) {
+        if (cli_parse_number(cmd->name, "--min-count", v, 0, 1e9, &d) != 0)
+            return -1;
+        o->min_count = (unsigned)d;
+    }
+    if ((v = a->val[cli_opt_index(cmd, "folds")]) != NULL) {
+        if (cli_parse_number(cmd->name, "--folds", v, 0, 100, &d) != 0)
+            return -1;
+        o->calibration_folds = (unsigned)d;
+    }
+    if (a->val[cli_opt_index(cmd, "no-bigrams")] != NULL)
+        o->bigrams = 0;
+    if (a->val[cli_opt_index(cmd, "no-negation")] != NULL)
+        o->negation = 0;
+    if (a->val[cli_opt_index(cmd, "idf")] != NULL)
+        o->idf = 1;
     return 0;
 }
 
@@ -74,8 +115,6 @@ int cli_train(const struct cli_cmd *cmd, int argc, char **argv)
     const char *const outpath = a.val[cli_opt_index(cmd, "output")];
     plaint_options o;
     plaint_options_default(&o);
-    const char *v;
-    double d;
     rc = CLI_USAGE;
     if (outpath == NULL) {
         cli_error("train: -o MODEL is required");
@@ -85,37 +124,8 @@ int cli_train(const struct cli_cmd *cmd, int argc, char **argv)
         cli_error("train: give at least one CORPUS file ('-' for stdin)");
         goto done;
     }
-    if ((v = a.val[cli_opt_index(cmd, "algo")]) != NULL) {
-        if (strcmp(v, "cnb") == 0 || strcmp(v, "complement") == 0)
-            o.algorithm = PLAINT_ALGO_COMPLEMENT;
-        else if (strcmp(v, "mnb") == 0 || strcmp(v, "multinomial") == 0)
-            o.algorithm = PLAINT_ALGO_MULTINOMIAL;
-        else {
-            cli_error("train: --algo must be cnb or mnb, got '%s'", v);
-            goto done;
-        }
-    }
-    if ((v = a.val[cli_opt_index(cmd, "alpha")]) != NULL) {
-        if (parse_num("--alpha", v, 1e-9, 1e6, &d) != 0)
-            goto done;
-        o.alpha = d;
-    }
-    if ((v = a.val[cli_opt_index(cmd, "min-count")]) != NULL) {
-        if (parse_num("--min-count", v, 0, 1e9, &d) != 0)
-            goto done;
-        o.min_count = (unsigned)d;
-    }
-    if ((v = a.val[cli_opt_index(cmd, "folds")]) != NULL) {
-        if (parse_num("--folds", v, 0, 100, &d) != 0)
-            goto done;
-        o.calibration_folds = (unsigned)d;
-    }
-    if (a.val[cli_opt_index(cmd, "no-bigrams")] != NULL)
-        o.bigrams = 0;
-    if (a.val[cli_opt_index(cmd, "no-negation")] != NULL)
-        o.negation = 0;
-    if (a.val[cli_opt_index(cmd, "idf")] != NULL)
-        o.idf = 1;
+    if (cli_train_options(cmd, &a, &o) != 0)
+        goto done;
     struct train_state s = {0};
     s.fatal = a.val[cli_opt_index(cmd, "strict")] != NULL;
     plaint_error err;

@@ -53,13 +53,27 @@ struct pl_sub {
 
 #define PL_MAX_SUBS 3
 
+/* The identities a model records (IDNT section): stemmers pl, bg, el, the
+ * tokenizer, the feature hash. */
+enum { PL_IDENT_STEM_PL, PL_IDENT_STEM_BG, PL_IDENT_STEM_EL, PL_IDENT_TOKENIZER,
+       PL_IDENT_FEATURES, PL_NIDENT };
+
 struct plaint_model {
     size_t nlabels;
     char **labels; /* sorted by bytes, NUL-terminated */
     struct pl_modelopts opts;
     struct pl_sub *sub[PL_MAX_SUBS]; /* by language: PL, BG, EL (NULL: none) */
     uint64_t stat_lines, stat_skipped;
+    char *ident[PL_NIDENT]; /* as read from a file; NULL: this library's own */
+    uint32_t format_version; /* of the file it was read from; 0: built here */
 };
+
+/* The identity i a model was trained with (this library's own when the
+ * model was built here or its file did not record it). */
+const char *pl_model_ident(const struct plaint_model *m, int i);
+
+/* This library's identity i. */
+const char *pl_ident_current(int i);
 
 /* Derives s, bias and the feature index from the counts. Returns 0 or -1
  * (out of memory). */

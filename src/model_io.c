@@ -63,21 +63,34 @@ static void end(struct pl_buf *b, size_t at)
         b->data[at + (size_t)i] = (char)(unsigned char)(len >> (8 * i));
 }
 
-static const char *tokenizer_id(void)
+const char *pl_ident_current(int i)
 {
-    return "icu-wordbreak-root+plaint-tokens/1 icu-" U_ICU_VERSION;
+    switch (i) {
+    case PL_IDENT_STEM_PL:
+        return pl_stem_id(PLAINT_LANG_PL);
+    case PL_IDENT_STEM_BG:
+        return pl_stem_id(PLAINT_LANG_BG);
+    case PL_IDENT_STEM_EL:
+        return pl_stem_id(PLAINT_LANG_EL);
+    case PL_IDENT_TOKENIZER:
+        return "icu-wordbreak-root+plaint-tokens/1 icu-" U_ICU_VERSION;
+    default:
+        return PL_FEAT_HASH_ID;
+    }
+}
+
+const char *pl_model_ident(const struct plaint_model *m, int i)
+{
+    return m->ident[i] != NULL ? m->ident[i] : pl_ident_current(i);
 }
 
 static int write_payload(const struct plaint_model *m, struct pl_buf *b)
 {
     int rc = 0;
     size_t at = begin(b, TAG_IDNT, &rc);
-    rc |= put(b, 5, 4);
-    rc |= put_str(b, pl_stem_id(PLAINT_LANG_PL));
-    rc |= put_str(b, pl_stem_id(PLAINT_LANG_BG));
-    rc |= put_str(b, pl_stem_id(PLAINT_LANG_EL));
-    rc |= put_str(b, tokenizer_id());
-    rc |= put_str(b, PL_FEAT_HASH_ID);
+    rc |= put(b, PL_NIDENT, 4);
+    for (int i = 0; i < PL_NIDENT; i++)
+        rc |= put_str(b, pl_model_ident(m, i));
     end(b, at);
     at = begin(b, TAG_OPTS, &rc);
     rc |= put(b, m->opts.algo, 4);
@@ -295,7 +308,22 @@ static plaint_status parse_payload(struct rd r, struct plaint_model *m, const ch
         uint64_t v = 0;
         switch (tag) {
         case TAG_IDNT:
-            break; /* identities are informational (plaint info); checked by tests */
+            /* what the model was trained with (plaint info); later versions
+             * of a component may add identities, so extra ones are ignored */
+            if (get(&s, 4, &v) || v < PL_NIDENT || v > (s.n - s.pos) / 4)
+                return BAD("identity section is invalid");
+            for (int i = 0; i < PL_NIDENT; i++) {
+                uint64_t n;
+                if (get(&s, 4, &n) || n > s.n - s.pos || memchr(s.p + s.pos, 0, (size_t)n))
+                    return BAD("identity %d is truncated", i);
+                pl_free(m->ident[i]);
+                if ((m->ident[i] = pl_malloc((size_t)n + 1)) == NULL)
+                    return pl_error_set(err, PLAINT_E_NOMEM, source, 0, 0, "out of memory");
+                memcpy(m->ident[i], s.p + s.pos, (size_t)n);
+                m->ident[i][n] = '\0';
+                s.pos += (size_t)n;
+            }
+            break;
         case TAG_OPTS: {
             uint64_t algo, idf, minc, uni, bi, neg, scope;
             double alpha;
@@ -406,6 +434,7 @@ plaint_status pl_model_parse(const unsigned char *data, size_t size, const char 
         pl_free(payload);
         return pl_error_set(err, PLAINT_E_NOMEM, source, 0, 0, "out of memory");
     }
+    m->format_version = (uint32_t)version;
     struct rd p = {payload, (size_t)plen, 0};
     const plaint_status st = parse_payload(p, m, source, err);
     pl_free(payload);

@@ -166,5 +166,7 @@ void pl_model_free(struct plaint_model *m)
     pl_free(m->labels);
     for (int i = 0; i < PL_MAX_SUBS; i++)
         pl_sub_free(m->sub[i]);
+    for (int i = 0; i < PL_NIDENT; i++)
+        pl_free(m->ident[i]);
     pl_free(m);
 }

@@ -302,6 +302,39 @@ PLAINT_API const char *plaint_model_label(const plaint_model *model, size_t i);
 /* Whether the model has a sub-model for lang (1) or not (0). */
 PLAINT_API int plaint_model_has_lang(const plaint_model *model, plaint_lang lang);
 
+/* What a model is and how it was made. Strings are borrowed from the model
+ * (or static). */
+typedef struct plaint_model_info {
+    unsigned format_version;       /* of the file it was loaded from; 0: built in memory */
+    plaint_options options;        /* what it was trained with */
+    uint64_t texts;                /* texts it was trained on */
+    uint64_t skipped;              /* texts the trainer was given but could not use */
+    const char *stemmer_id[3];     /* pl, bg, el stemmers at training time */
+    const char *tokenizer_id;      /* tokenizer at training time */
+    const char *features_id;       /* feature hashing at training time */
+    int compatible;                /* 1: every identity equals this library's; 0: the
+                                    * model was trained by a different pipeline and
+                                    * its features may not match (retrain it) */
+} plaint_model_info;
+
+/* Fills *out. Errors: PLAINT_E_ARG (a NULL argument). */
+PLAINT_API plaint_status plaint_model_info_get(const plaint_model *model,
+                                               plaint_model_info *out, plaint_error *err);
+
+/* One language's sub-model. label_documents has plaint_model_label_count
+ * entries, in label order, borrowed from the model. */
+typedef struct plaint_lang_info {
+    uint64_t documents;
+    const uint64_t *label_documents;
+    uint64_t features;             /* distinct features stored */
+    double temperature;            /* calibration: probs = softmax(score / T) */
+} plaint_lang_info;
+
+/* Fills *out for lang. Errors: PLAINT_E_ARG (a NULL argument, or the model
+ * has no sub-model for lang). */
+PLAINT_API plaint_status plaint_model_lang_info(const plaint_model *model, plaint_lang lang,
+                                                plaint_lang_info *out, plaint_error *err);
+
 /* ------------------------------------------------------------------------ */
 /* Labeling                                                                  */
 

@@ -46,6 +46,7 @@ struct plaint_trainer {
     uint64_t *feats;
     size_t nfeats, capfeats;
     struct vocab vocab[PL_MAX_SUBS];
+    uint64_t rejected; /* texts refused as unsupported (STAT section) */
 };
 
 void plaint_options_default(plaint_options *o)
@@ -234,6 +235,8 @@ plaint_status plaint_trainer_add(plaint_trainer *t, const char *label, size_t la
     int slot;
     const plaint_status st = pl_text_document(&t->text, text != NULL ? text : "", len, lang,
                                               flags, &toks, &slot, err);
+    if (st == PLAINT_E_UNSUPPORTED)
+        t->rejected++;
     if (st != PLAINT_OK)
         return st;
     if (pl_features(&t->fx, &toks, toks.lang, &t->opts.feat, 1) != 0)
@@ -545,6 +548,7 @@ plaint_status plaint_trainer_finish(plaint_trainer *t, plaint_model **out, plain
     }
     pl_free(bylang);
     m->stat_lines = t->ndocs;
+    m->stat_skipped = t->rejected;
     pl_free(rank);
     pl_free(docs);
     *out = m;
