@@ -4,7 +4,7 @@
 # AddressSanitizer + UndefinedBehaviorSanitizer.
 set -eu
 cd "$(dirname "$0")/.."
-sh scripts/install-deps.sh
+sh scripts/install-deps.sh python3  # python3: the corpus checks
 jobs=$(nproc)
 
 cmake -S . -B build-release -DCMAKE_BUILD_TYPE=Release -DPLAINT_WERROR=ON >/dev/null

@@ -3,6 +3,7 @@
 #include <strings.h>
 
 #include "alloc.h"
+#include "default_model.h"
 #include "plaint.h"
 #include "script.h"
 #include "status.h"
@@ -11,6 +12,7 @@
 #include "model.h"
 #include "model_io.h"
 #include "text.h"
+#include "translit.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -81,6 +83,8 @@ plaint_status plaint_detect_lang(const char *utf8, size_t len, plaint_lang *out)
     if (out == NULL || (utf8 == NULL && len > 0))
         return PLAINT_E_ARG;
     *out = pl_script_detect(utf8, len);
+    if (*out == PLAINT_LANG_PL)
+        *out = pl_latin_lang(utf8, len);
     return PLAINT_OK;
 }
 
@@ -165,6 +169,18 @@ plaint_status plaint_model_load_mem(const void *data, size_t size, plaint_model 
     if (out == NULL || (data == NULL && size > 0))
         return pl_error_set(err, PLAINT_E_ARG, NULL, 0, 0, "plaint_model_load_mem: bad argument");
     return pl_model_parse(data, size, "<memory>", out, err);
+}
+
+plaint_status plaint_model_load_default(plaint_model **out, plaint_error *err)
+{
+    if (out == NULL)
+        return pl_error_set(err, PLAINT_E_ARG, NULL, 0, 0,
+                            "plaint_model_load_default: out is NULL");
+    *out = NULL;
+    if (pl_default_model_size == 0)
+        return pl_error_set(err, PLAINT_E_UNSUPPORTED, NULL, 0, 0,
+                            "this build of plaint has no default model");
+    return pl_model_parse(pl_default_model, pl_default_model_size, "<default model>", out, err);
 }
 
 plaint_status plaint_model_load(const char *path, plaint_model **out, plaint_error *err)

@@ -12,7 +12,11 @@ static void print_text(const char *path, long long size, const plaint_model *m,
                        const plaint_model_info *in)
 {
     const size_t nl = plaint_model_label_count(m);
-    printf("model:       %s (%lld bytes, format version %u)\n", path, size, in->format_version);
+    if (size >= 0)
+        printf("model:       %s (%lld bytes, format version %u)\n", path, size,
+               in->format_version);
+    else
+        printf("model:       %s (format version %u)\n", path, in->format_version);
     printf("labels:      %zu:", nl);
     for (size_t i = 0; i < nl; i++)
         printf(" %s", plaint_model_label(m, i));
@@ -57,7 +61,9 @@ static void print_json(const char *path, long long size, const plaint_model *m,
     const size_t nl = plaint_model_label_count(m);
     fputs("{\"file\":", stdout);
     cli_json_string(stdout, path);
-    printf(",\"size\":%lld,\"format_version\":%u,\"labels\":[", size, in->format_version);
+    if (size >= 0)
+        printf(",\"size\":%lld", size);
+    printf(",\"format_version\":%u,\"labels\":[", in->format_version);
     for (size_t i = 0; i < nl; i++) {
         if (i)
             putchar(',');
@@ -132,9 +138,9 @@ int cli_info(const struct cli_cmd *cmd, int argc, char **argv)
         rc = CLI_FAILED;
     } else {
         if (a.val[cli_opt_index(cmd, "json")] != NULL)
-            print_json(path != NULL ? path : "(default model)", size, m, &in);
+            print_json(path != NULL ? path : "(built-in default model)", size, m, &in);
         else
-            print_text(path != NULL ? path : "(default model)", size, m, &in);
+            print_text(path != NULL ? path : "(built-in default model)", size, m, &in);
         rc = cli_output_finish();
     }
     plaint_model_free(m);

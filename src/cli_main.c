@@ -36,17 +36,17 @@ static const struct cli_opt cv_opts[] = {
 };
 
 static const struct cli_opt info_opts[] = {
-    {"model", 'm', "MODEL", "the model file (required until a default model ships)"},
+    {"model", 'm', "MODEL", "the model file (default: the built-in model)"},
     {"json", 0, NULL, "print one JSON object instead of the report"},
 };
 
 static const struct cli_opt label_opts[] = {
-    {"model", 'm', "MODEL", "the model file (required until a default model ships)"},
+    {"model", 'm', "MODEL", "the model file (default: the built-in model)"},
     {"explain", 'e', "K", "add the K features that pushed hardest toward the label"},
 };
 
 static const struct cli_opt eval_opts[] = {
-    {"model", 'm', "MODEL", "the model file (required until a default model ships)"},
+    {"model", 'm', "MODEL", "the model file (default: the built-in model)"},
     {"json", 0, NULL, "print one JSON object instead of the report"},
 };
 

@@ -307,11 +307,20 @@ int cli_corpus_line(const char *line, size_t len, const char **label, size_t *la
 
 int cli_load_model(const char *path, plaint_model **out)
 {
-    if (path == NULL) {
-        cli_error("no model given: use -m MODEL (a model file made by 'plaint train')");
-        return CLI_USAGE;
-    }
     plaint_error err;
+    if (path == NULL) {
+        const plaint_status st = plaint_model_load_default(out, &err);
+        if (st == PLAINT_E_UNSUPPORTED) {
+            cli_error("no model given and this build has no default model: use -m MODEL "
+                      "(a model file made by 'plaint train')");
+            return CLI_USAGE;
+        }
+        if (st != PLAINT_OK) {
+            cli_error("default model: %s (%s)", err.msg, plaint_strerror(err.code));
+            return CLI_FAILED;
+        }
+        return CLI_OK;
+    }
     if (plaint_model_load(path, out, &err) != PLAINT_OK) {
         cli_error("%s: %s (%s)", path, err.msg, plaint_strerror(err.code));
         return CLI_FAILED;

@@ -1,6 +1,8 @@
 /* featurize.c - unigrams, bigrams and negation scope as hashed features. */
 #include "featurize.h"
 
+#include "translit.h"
+
 #include <string.h>
 
 uint64_t pl_fnv1a(uint64_t h, const void *s, size_t n)
@@ -20,6 +22,9 @@ void pl_fx_free(struct pl_fx *fx)
     pl_free(fx->len);
     pl_free(fx->set);
     pl_buf_free(&fx->strs);
+    pl_buf_free(&fx->fold);
+    pl_free(fx->foff);
+    pl_free(fx->flen);
     memset(fx, 0, sizeof *fx);
 }
 
@@ -100,6 +105,36 @@ static int add(struct pl_fx *fx, uint64_t h, int want_strings, const char *prefi
     return 0;
 }
 
+/* Folds every token's stem into fx->fold. Returns 0 or -1 (no memory). */
+static int fold_stems(struct pl_fx *fx, const plaint_tokens *toks, plaint_lang lang)
+{
+    if (toks->count > fx->capf) {
+        uint32_t *const o = pl_realloc(fx->foff, toks->count * sizeof *o);
+        if (o == NULL)
+            return -1;
+        fx->foff = o;
+        uint32_t *const l = pl_realloc(fx->flen, toks->count * sizeof *l);
+        if (l == NULL)
+            return -1;
+        fx->flen = l;
+        fx->capf = toks->count;
+    }
+    size_t total = 0;
+    for (size_t i = 0; i < toks->count; i++)
+        total += toks->tokens[i].stem_len;
+    fx->fold.len = 0;
+    if (pl_buf_reserve(&fx->fold, total + 1) != 0)
+        return -1;
+    for (size_t i = 0; i < toks->count; i++) {
+        const plaint_token *const t = &toks->tokens[i];
+        fx->foff[i] = (uint32_t)fx->fold.len;
+        fx->flen[i] = (uint32_t)pl_fold_stem(lang, t->stem, t->stem_len,
+                                             fx->fold.data + fx->fold.len);
+        fx->fold.len += fx->flen[i];
+    }
+    return 0;
+}
+
 int pl_features(struct pl_fx *fx, const plaint_tokens *toks, plaint_lang lang,
                 const struct pl_featopts *opts, int want_strings)
 {
@@ -107,17 +142,22 @@ int pl_features(struct pl_fx *fx, const plaint_tokens *toks, plaint_lang lang,
     fx->strs.len = 0;
     if (fx->set != NULL)
         memset(fx->set, 0xFF, (fx->setmask + 1) * sizeof *fx->set);
+    if (fold_stems(fx, toks, lang) != 0)
+        return -1;
     uint32_t scope = 0;
     for (size_t i = 0; i < toks->count; i++) {
         const plaint_token *const t = &toks->tokens[i];
-        const uint64_t h = pl_fnv1a(PL_FNV_INIT, t->stem, t->stem_len);
-        if (opts->unigrams && add(fx, h, want_strings, "", t->stem, t->stem_len, NULL, 0) != 0)
+        const char *const stem = fx->fold.data + fx->foff[i];
+        const size_t stem_len = fx->flen[i];
+        const uint64_t h = pl_fnv1a(PL_FNV_INIT, stem, stem_len);
+        if (opts->unigrams && add(fx, h, want_strings, "", stem, stem_len, NULL, 0) != 0)
             return -1;
         if (opts->bigrams && i > 0) {
-            const plaint_token *const p = &toks->tokens[i - 1];
-            uint64_t hb = pl_fnv1a(PL_FNV_INIT, p->stem, p->stem_len);
-            hb = pl_fnv1a(pl_fnv1a(hb, " ", 1), t->stem, t->stem_len);
-            if (add(fx, hb, want_strings, "", p->stem, p->stem_len, t->stem, t->stem_len) != 0)
+            const char *const pstem = fx->fold.data + fx->foff[i - 1];
+            const size_t plen = fx->flen[i - 1];
+            uint64_t hb = pl_fnv1a(PL_FNV_INIT, pstem, plen);
+            hb = pl_fnv1a(pl_fnv1a(hb, " ", 1), stem, stem_len);
+            if (add(fx, hb, want_strings, "", pstem, plen, stem, stem_len) != 0)
                 return -1;
         }
         if (opts->negation) {
@@ -125,8 +165,8 @@ int pl_features(struct pl_fx *fx, const plaint_tokens *toks, plaint_lang lang,
                 scope = 0;
             } else if (scope > 0) {
                 scope--;
-                const uint64_t hn = pl_fnv1a(pl_fnv1a(PL_FNV_INIT, "~", 1), t->stem, t->stem_len);
-                if (add(fx, hn, want_strings, "~", t->stem, t->stem_len, NULL, 0) != 0)
+                const uint64_t hn = pl_fnv1a(pl_fnv1a(PL_FNV_INIT, "~", 1), stem, stem_len);
+                if (add(fx, hn, want_strings, "~", stem, stem_len, NULL, 0) != 0)
                     return -1;
             }
             if (is_negator(lang, t))

@@ -7,6 +7,9 @@
  *   negation  "~" + the unigram, for the words in the scope of a negator
  *             (Polish nie, Bulgarian не, Greek δεν/δε/μην/μη/όχι): the next
  *             `neg_scope` tokens, ending early at a ! or ? run.
+ * Stems are folded first (pl_fold_stem: Polish without diacritics, Greek
+ * vowels and digraphs that informal spelling confuses, Bulgarian ъ/й), so
+ * informal and proper spellings give the same features.
  * Every feature is identified by the 64-bit FNV-1a hash of its string, so a
  * model file stores hashes (and the strings, for explanations), and labeling
  * never has to build a string. A hash of 0 is replaced by 1 (0 marks empty
@@ -21,7 +24,7 @@
 #include "alloc.h"
 #include "plaint.h"
 
-#define PL_FEAT_HASH_ID "fnv1a64/1"
+#define PL_FEAT_HASH_ID "fnv1a64+fold/2"
 
 struct pl_featopts {
     int unigrams;
@@ -40,6 +43,10 @@ struct pl_fx {
     /* open-addressing set used to drop duplicates within a document */
     uint32_t *set;
     size_t setmask;
+    /* the document's folded stems: token i is fold.data[foff[i] .. +flen[i]) */
+    struct pl_buf fold;
+    uint32_t *foff, *flen;
+    size_t capf;
 };
 
 void pl_fx_free(struct pl_fx *fx);

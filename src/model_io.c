@@ -73,7 +73,7 @@ const char *pl_ident_current(int i)
     case PL_IDENT_STEM_EL:
         return pl_stem_id(PLAINT_LANG_EL);
     case PL_IDENT_TOKENIZER:
-        return "icu-wordbreak-root+plaint-tokens/1 icu-" U_ICU_VERSION;
+        return "icu-wordbreak-root+plaint-tokens/2 icu-" U_ICU_VERSION;
     default:
         return PL_FEAT_HASH_ID;
     }

@@ -116,8 +116,11 @@ PLAINT_API const char *plaint_lang_code(plaint_lang lang);
 PLAINT_API plaint_status plaint_lang_parse(const char *code, plaint_lang *out);
 
 /* Detects the language of a text by the script of the majority of its
- * letters: Latin -> PLAINT_LANG_PL, Cyrillic -> PLAINT_LANG_BG, Greek ->
- * PLAINT_LANG_EL. A text without letters gives PLAINT_LANG_NONE; a text whose
+ * letters: Cyrillic -> PLAINT_LANG_BG, Greek -> PLAINT_LANG_EL, Latin ->
+ * PLAINT_LANG_PL unless character statistics show Greek typed in Latin
+ * letters ("Greeklish": PLAINT_LANG_EL) or Latin-script Bulgarian
+ * (PLAINT_LANG_BG); such texts are transliterated to their script before
+ * tokenizing. A text without letters gives PLAINT_LANG_NONE; a text whose
  * letters are mostly of another script gives PLAINT_LANG_OTHER. Invalid
  * UTF-8 sequences are skipped. Ties go to pl, then bg, then el. Stateless and
  * thread-safe. Returns PLAINT_E_ARG only when out is NULL or utf8 is NULL
@@ -285,6 +288,12 @@ PLAINT_API plaint_status plaint_model_load(const char *path, plaint_model **out,
  * free data afterwards). */
 PLAINT_API plaint_status plaint_model_load_mem(const void *data, size_t size,
                                                plaint_model **out, plaint_error *err);
+
+/* Loads the default model built into the library (trained from plaint's
+ * own complaint corpora: labels unrealistic_expectation, genuine_fault,
+ * misuse, dishonesty). Errors: PLAINT_E_ARG (out NULL), PLAINT_E_UNSUPPORTED
+ * (this build has no default model), PLAINT_E_NOMEM. */
+PLAINT_API plaint_status plaint_model_load_default(plaint_model **out, plaint_error *err);
 
 /* Writes a model file, atomically (a temporary file renamed over path).
  * Errors: PLAINT_E_ARG, PLAINT_E_IO, PLAINT_E_NOMEM. */

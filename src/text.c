@@ -1,5 +1,6 @@
 /* text.c - one context's text pipeline (see text.h for the data flow). */
 #include "text.h"
+#include "translit.h"
 
 #include <string.h>
 
@@ -47,6 +48,7 @@ void pl_text_free(struct pl_text *t)
     pl_stemmers_free(&t->stemmers);
     pl_cache_free(&t->cache);
     pl_buf_free(&t->clean);
+    pl_buf_free(&t->translit);
     pl_buf_free(&t->scratch);
     pl_buf_free(&t->tmp);
     pl_buf_free(&t->word);
@@ -230,8 +232,19 @@ plaint_status pl_text_tokenize(struct pl_text *t, const char *s, size_t len, pla
     plaint_status st = make_valid(t, &s, &len, flags, &replaced, err);
     if (st != PLAINT_OK)
         return st;
-    if (lang == PLAINT_LANG_AUTO)
+    /* the language: by script, and for Latin letters by pl_latin_lang; a
+     * Greek or Bulgarian text typed in Latin letters is transliterated (a
+     * language given by the caller is used as it is) */
+    if (lang == PLAINT_LANG_AUTO) {
         lang = pl_script_detect(s, len);
+        if (lang == PLAINT_LANG_PL && (lang = pl_latin_lang(s, len)) != PLAINT_LANG_PL) {
+            t->translit.len = 0;
+            if (pl_translit(lang, s, len, &t->translit) != 0)
+                return pl_error_set(err, PLAINT_E_NOMEM, "<text>", 0, 0, "out of memory");
+            s = t->translit.data;
+            len = t->translit.len;
+        }
+    }
     if (pl_cache_full(&t->cache))
         pl_cache_clear(&t->cache);
     t->nrefs = 0;

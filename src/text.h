@@ -3,7 +3,9 @@
  *
  * Data flow for one text:
  *   bytes --(utf8: validate, or replace with U+FFFD)--> valid UTF-8
- *         --(script: majority script, unless a language is given)--> lang
+ *         --(script: majority script, unless a language is given; Latin
+ *            text: pl_latin_lang)--> lang
+ *         --(Latin-typed Greek or Bulgarian: pl_translit)--> native script
  *         --(tokenize: ICU word break + our token rules)--> raw tokens
  *         --(stemcache hit, or normalize + stem on a miss)--> plaint_token[]
  * The token strings live in the cache arena or a per-text scratch buffer,
@@ -29,6 +31,7 @@ struct pl_text {
     struct pl_stemmers stemmers;
     struct pl_cache cache;
     struct pl_buf clean;   /* the text after U+FFFD replacement */
+    struct pl_buf translit; /* a Latin-typed Greek/Bulgarian text, transliterated */
     struct pl_buf scratch; /* token strings not in the cache */
     struct pl_buf word;    /* a normalized word before caching */
     struct pl_buf tmp;     /* its stem before caching */

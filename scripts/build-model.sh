@@ -1,0 +1,20 @@
+#!/bin/sh
+# Trains the default model from plaint's own corpora, deterministically.
+# usage: scripts/build-model.sh PLAINT [OUTPUT]
+#   PLAINT  the plaint command-line tool (e.g. build/plaint)
+#   OUTPUT  where to write the model (default: models/default.plm)
+# Trains on corpora/{pl,bg,el}/*.tsv with the default options; the held-out
+# split (corpora/heldout/) is not used. The same corpora give a
+# byte-identical file (tests/default_model_fresh.sh checks the committed one).
+set -eu
+plaint=${1:?usage: build-model.sh PLAINT [OUTPUT]}
+root=$(cd "$(dirname "$0")/.." && pwd)
+out=${2:-$root/models/default.plm}
+set --
+for lang in pl bg el; do
+    for f in "$root"/corpora/$lang/*.tsv; do
+        [ -f "$f" ] && set -- "$@" "$f"
+    done
+done
+[ $# -gt 0 ] || { echo "build-model: no corpora in $root/corpora" >&2; exit 1; }
+"$plaint" train --strict -o "$out" "$@"
