@@ -320,6 +320,7 @@ plaint_status plaint_model_lang_info(const plaint_model *model, plaint_lang lang
     out->label_documents = s->docs;
     out->features = s->nfeat;
     out->temperature = s->temperature;
+    out->calibration_knots = s->ncal;
     return PLAINT_OK;
 }
 
@@ -394,6 +395,7 @@ plaint_status plaint_label(plaint_ctx *ctx, const char *text, size_t len, unsign
         return pl_error_set(err, PLAINT_E_NOMEM, NULL, 0, 0, "out of memory");
     pl_sub_score(sub, m->nlabels, ctx->fx.hash, ctx->fx.n, ctx->scores);
     const size_t best = pl_softmax(ctx->scores, m->nlabels, sub->temperature, ctx->probs);
+    pl_calibrate(sub, m->nlabels, best, ctx->probs);
     out->label = m->labels[best];
     out->label_index = best;
     out->confidence = ctx->probs[best];

@@ -34,7 +34,8 @@ static void print_text(const char *path, long long size, const plaint_model *m,
     for (int i = 0; i < 3; i++)
         printf("  stemmer    %s\n", in->stemmer_id[i]);
     printf("  tokenizer  %s\n  features   %s\n", in->tokenizer_id, in->features_id);
-    printf("\n%-6s %10s %10s %12s", "lang", "documents", "features", "temperature");
+    printf("\n%-6s %10s %10s %12s %6s", "lang", "documents", "features", "temperature",
+           "knots");
     for (size_t i = 0; i < nl; i++)
         printf("  %s", plaint_model_label(m, i));
     putchar('\n');
@@ -45,9 +46,9 @@ static void print_text(const char *path, long long size, const plaint_model *m,
             printf("%-6s %10s\n", plaint_lang_code(langs[k]), "-");
             continue;
         }
-        printf("%-6s %10llu %10llu %12.4g", plaint_lang_code(langs[k]),
+        printf("%-6s %10llu %10llu %12.4g %6u", plaint_lang_code(langs[k]),
                (unsigned long long)li.documents, (unsigned long long)li.features,
-               li.temperature);
+               li.temperature, li.calibration_knots);
         for (size_t i = 0; i < nl; i++)
             printf("  %*llu", (int)strlen(plaint_model_label(m, i)),
                    (unsigned long long)li.label_documents[i]);
@@ -94,9 +95,9 @@ static void print_json(const char *path, long long size, const plaint_model *m,
         if (plaint_model_lang_info(m, langs[k], &li, &err) != PLAINT_OK)
             continue;
         printf("%s\"%s\":{\"documents\":%llu,\"features\":%llu,\"temperature\":%.17g,"
-               "\"label_documents\":{",
+               "\"calibration_knots\":%u,\"label_documents\":{",
                first ? "" : ",", plaint_lang_code(langs[k]), (unsigned long long)li.documents,
-               (unsigned long long)li.features, li.temperature);
+               (unsigned long long)li.features, li.temperature, li.calibration_knots);
         first = 0;
         for (size_t i = 0; i < nl; i++) {
             if (i)

@@ -81,8 +81,8 @@ static const struct cli_cmd commands[] = {
     {"info", "", "Show what is inside a model.",
      "Prints the model's labels, training options, how many texts it was trained on,\n"
      "the stemmer, tokenizer and feature identities it was trained with (and whether\n"
-     "they match this library's), and per language: documents, features,\n"
-     "calibration temperature and documents per label.",
+     "they match this library's), and per language: documents, features, the\n"
+     "calibration temperature and curve knots, and documents per label.",
      info_opts, NOPTS(info_opts), cli_info},
     {"tokenize", "[FILE...]",
      "Print the normalized tokens of each input line (stdin when no FILE).",

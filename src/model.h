@@ -12,7 +12,9 @@
  * with optional IDF weighting of the counts (n_fc * log(D / df_f)), and the
  * score of label c for a document with features F is b[c] + sum_{f in F}
  * s[f][c], b[c] = log prior (multinomial) or 0 (complement). Probabilities
- * are softmax(score / T) with the temperature T fitted at training time. */
+ * are softmax(score / T) with the temperature T fitted at training time,
+ * and the chosen label's probability is then mapped through a monotone
+ * calibration curve fitted on cross-validated predictions (pl_calibrate). */
 #ifndef PL_MODEL_H
 #define PL_MODEL_H
 
@@ -44,6 +46,11 @@ struct pl_sub {
     char *strs;
     size_t strs_len;
     double temperature;
+    /* top-label calibration: the confidence of the chosen label is mapped
+     * through the piecewise-linear curve (cal_x[i], cal_y[i]), fitted on
+     * cross-validated predictions; ncal 0: no map */
+    uint32_t ncal;
+    double *cal_x, *cal_y;
     /* derived by pl_sub_prepare */
     float *s;         /* [nfeat * nlabels] score weights */
     double *bias;     /* [nlabels] */
@@ -89,6 +96,12 @@ void pl_sub_score(const struct pl_sub *sub, size_t nlabels, const uint64_t *hash
 /* probs = softmax(scores / T); returns the index of the best label (lowest
  * index on ties). */
 size_t pl_softmax(const double *scores, size_t nlabels, double temperature, double *probs);
+
+/* Maps probs[best] through sub's calibration curve and rescales the other
+ * probabilities so they sum to 1 with it (never above it). */
+void pl_calibrate(const struct pl_sub *sub, size_t nlabels, size_t best, double *probs);
+
+#define PL_MAX_CAL 64 /* knots in a calibration curve */
 
 void pl_sub_free(struct pl_sub *sub);
 void pl_model_free(struct plaint_model *m);

@@ -21,7 +21,8 @@ enum {
     TAG_OPTS = 0x5354504F, /* "OPTS" */
     TAG_LABL = 0x4C42414C, /* "LABL" */
     TAG_STAT = 0x54415453, /* "STAT" */
-    TAG_SUBM = 0x4D425553  /* "SUBM" */
+    TAG_SUBM = 0x4D425553, /* "SUBM" */
+    TAG_CALB = 0x424C4143  /* "CALB" */
 };
 
 /* ---- writing ---------------------------------------------------------- */
@@ -131,6 +132,16 @@ static int write_payload(const struct plaint_model *m, struct pl_buf *b)
         rc |= put(b, s->strs_len, 8);
         rc |= pl_buf_append(b, s->strs, s->strs_len);
         end(b, at);
+        if (s->ncal > 0) {
+            at = begin(b, TAG_CALB, &rc);
+            rc |= put(b, (uint64_t)s->lang, 4);
+            rc |= put(b, s->ncal, 4);
+            for (uint32_t i = 0; i < s->ncal; i++) {
+                rc |= put_f64(b, s->cal_x[i]);
+                rc |= put_f64(b, s->cal_y[i]);
+            }
+            end(b, at);
+        }
     }
     return rc ? -1 : 0;
 }
@@ -379,6 +390,32 @@ static plaint_status parse_payload(struct rd r, struct plaint_model *m, const ch
             if (st != PLAINT_OK)
                 return st;
             nsub++;
+            break;
+        }
+        case TAG_CALB: {
+            uint64_t lang, k;
+            if (get(&s, 4, &lang) || get(&s, 4, &k) || k == 0 || k > PL_MAX_CAL ||
+                s.n - s.pos != k * 16)
+                return BAD("calibration section is invalid");
+            const int slot = pl_lang_slot((plaint_lang)lang);
+            if (lang > 3 || slot < 0 || m->sub[slot] == NULL || m->sub[slot]->ncal != 0)
+                return BAD("calibration for a missing or repeated sub-model");
+            struct pl_sub *const sub = m->sub[slot];
+            sub->cal_x = pl_malloc((size_t)k * sizeof *sub->cal_x);
+            sub->cal_y = pl_malloc((size_t)k * sizeof *sub->cal_y);
+            if (sub->cal_x == NULL || sub->cal_y == NULL)
+                return pl_error_set(err, PLAINT_E_NOMEM, source, 0, 0, "out of memory");
+            for (size_t i = 0; i < k; i++) {
+                double x = 0, y = 0;
+                if (get_f64(&s, &x) || get_f64(&s, &y))
+                    return BAD("calibration section truncated");
+                if (!(x >= 0 && x <= 1 && y >= 0 && y <= 1) ||
+                    (i > 0 && (x < sub->cal_x[i - 1] || y < sub->cal_y[i - 1])))
+                    return BAD("calibration curve is not monotone within [0, 1]");
+                sub->cal_x[i] = x;
+                sub->cal_y[i] = y;
+            }
+            sub->ncal = (uint32_t)k;
             break;
         }
         default:

@@ -141,6 +141,45 @@ size_t pl_softmax(const double *scores, size_t nlabels, double temperature, doub
     return best;
 }
 
+void pl_calibrate(const struct pl_sub *sub, size_t nlabels, size_t best, double *probs)
+{
+    if (sub->ncal == 0 || nlabels < 2)
+        return;
+    const double p = probs[best];
+    const double *const x = sub->cal_x, *const y = sub->cal_y;
+    const size_t k = sub->ncal;
+    double c;
+    if (p <= x[0]) {
+        c = y[0];
+    } else if (p >= x[k - 1]) {
+        c = y[k - 1];
+    } else {
+        size_t i = 1;
+        while (x[i] < p)
+            i++;
+        const double dx = x[i] - x[i - 1];
+        c = dx > 0 ? y[i - 1] + (y[i] - y[i - 1]) * (p - x[i - 1]) / dx : y[i];
+    }
+    /* the chosen label stays the most probable: c >= every other rescaled
+     * probability, i.e. c >= q / (1 - p + q) for the runner-up q */
+    double q = 0;
+    for (size_t l = 0; l < nlabels; l++)
+        if (l != best && probs[l] > q)
+            q = probs[l];
+    const double floor_c = q / (1.0 - p + q);
+    if (c < floor_c)
+        c = floor_c;
+    if (c > 1.0)
+        c = 1.0;
+    const double rest = 1.0 - p;
+    for (size_t l = 0; l < nlabels; l++) {
+        if (l == best)
+            probs[l] = c;
+        else
+            probs[l] = rest > 0 ? probs[l] * (1.0 - c) / rest : (1.0 - c) / (double)(nlabels - 1);
+    }
+}
+
 void pl_sub_free(struct pl_sub *sub)
 {
     if (sub == NULL)
@@ -154,6 +193,8 @@ void pl_sub_free(struct pl_sub *sub)
     pl_free(sub->s);
     pl_free(sub->bias);
     pl_free(sub->index);
+    pl_free(sub->cal_x);
+    pl_free(sub->cal_y);
     pl_free(sub);
 }
 

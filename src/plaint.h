@@ -337,6 +337,8 @@ typedef struct plaint_lang_info {
     const uint64_t *label_documents;
     uint64_t features;             /* distinct features stored */
     double temperature;            /* calibration: probs = softmax(score / T) */
+    unsigned calibration_knots;    /* knots of the chosen label's calibration curve
+                                    * (0: none, too few training texts) */
 } plaint_lang_info;
 
 /* Fills *out for lang. Errors: PLAINT_E_ARG (a NULL argument, or the model

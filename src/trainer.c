@@ -360,6 +360,113 @@ static double fit_temperature(const double *scores, const uint32_t *gold, size_t
     return 1.0 / exp((lo + hi) / 2.0);
 }
 
+struct calpt {
+    double p;   /* the chosen label's probability after the temperature */
+    int right;  /* whether the chosen label was the gold one */
+    size_t doc; /* a tie-breaker, so the order (and the model) is deterministic */
+};
+
+static int cmp_calpt(const void *a, const void *b)
+{
+    const struct calpt *const x = a, *const y = b;
+    if (x->p != y->p)
+        return x->p < y->p ? -1 : 1;
+    return (x->doc > y->doc) - (x->doc < y->doc);
+}
+
+/* Fits the top-label calibration curve on cross-validated scores: the
+ * documents are sorted by the chosen label's probability and cut into
+ * equal-count bins (at least 40 documents each, at most PL_MAX_CAL); each
+ * bin gives a knot (mean probability, share right), and pool-adjacent-
+ * violators makes the shares non-decreasing. Fewer than 2 bins: no curve.
+ * Returns 0, or -1 when out of memory. */
+static int fit_calibration(struct pl_sub *sub, const double *scores, const uint32_t *gold,
+                           size_t n, size_t nl)
+{
+    size_t bins = n / 40;
+    if (bins > PL_MAX_CAL)
+        bins = PL_MAX_CAL;
+    if (bins < 2)
+        return 0;
+    struct calpt *const pts = pl_malloc(n * sizeof *pts);
+    double *const probs = pl_malloc(nl * sizeof *probs);
+    double *const x = pl_malloc(bins * sizeof *x), *const y = pl_malloc(bins * sizeof *y);
+    double *const w = pl_malloc(bins * sizeof *w);
+    if (pts == NULL || probs == NULL || x == NULL || y == NULL || w == NULL) {
+        pl_free(pts);
+        pl_free(probs);
+        pl_free(x);
+        pl_free(y);
+        pl_free(w);
+        return -1;
+    }
+    for (size_t d = 0; d < n; d++) {
+        const size_t best = pl_softmax(&scores[d * nl], nl, sub->temperature, probs);
+        pts[d].p = probs[best];
+        pts[d].right = best == gold[d];
+        pts[d].doc = d;
+    }
+    qsort(pts, n, sizeof *pts, cmp_calpt);
+    for (size_t b = 0; b < bins; b++) {
+        const size_t lo = b * n / bins, hi = (b + 1) * n / bins;
+        double sp = 0, sr = 0;
+        for (size_t i = lo; i < hi; i++) {
+            sp += pts[i].p;
+            sr += pts[i].right;
+        }
+        x[b] = sp / (double)(hi - lo);
+        y[b] = sr / (double)(hi - lo);
+        w[b] = (double)(hi - lo);
+    }
+    /* pool adjacent violators: blocks [start..b] share their weighted mean */
+    size_t *const start = pl_malloc(bins * sizeof *start);
+    if (start == NULL) {
+        pl_free(pts);
+        pl_free(probs);
+        pl_free(x);
+        pl_free(y);
+        pl_free(w);
+        return -1;
+    }
+    double *const by = pl_malloc(bins * sizeof *by), *const bw = pl_malloc(bins * sizeof *bw);
+    size_t nb = 0;
+    if (by != NULL && bw != NULL) {
+        for (size_t b = 0; b < bins; b++) {
+            start[nb] = b;
+            by[nb] = y[b];
+            bw[nb] = w[b];
+            nb++;
+            while (nb > 1 && by[nb - 2] > by[nb - 1]) {
+                by[nb - 2] = (by[nb - 2] * bw[nb - 2] + by[nb - 1] * bw[nb - 1]) /
+                             (bw[nb - 2] + bw[nb - 1]);
+                bw[nb - 2] += bw[nb - 1];
+                nb--;
+            }
+        }
+        for (size_t k = 0; k < nb; k++) {
+            const size_t end = k + 1 < nb ? start[k + 1] : bins;
+            for (size_t b = start[k]; b < end; b++)
+                y[b] = by[k];
+        }
+    }
+    const int ok = by != NULL && bw != NULL;
+    pl_free(by);
+    pl_free(bw);
+    pl_free(start);
+    pl_free(pts);
+    pl_free(probs);
+    pl_free(w);
+    if (!ok) {
+        pl_free(x);
+        pl_free(y);
+        return -1;
+    }
+    sub->cal_x = x;
+    sub->cal_y = y;
+    sub->ncal = (uint32_t)bins;
+    return 0;
+}
+
 /* Builds the sub-model of one language slot from docs[0..n) (sorted). */
 static struct pl_sub *build_sub(const plaint_trainer *t, const struct tdoc *docs, size_t n,
                                 int slot, size_t nl)
@@ -472,6 +579,8 @@ static struct pl_sub *build_sub(const plaint_trainer *t, const struct tdoc *docs
         sub->ndocs = n;
         pl_free(saved_docs);
         sub->temperature = fit_temperature(scores, gold, n, nl);
+        if (fit_calibration(sub, scores, gold, n, nl) != 0)
+            goto fail;
     }
     if (pl_sub_prepare(sub, nl, &t->opts) != 0)
         goto fail;

@@ -20,7 +20,7 @@ expect info '^labels: +2: complaint praise$' "$tmp/info"
 expect info '^trained on: +48 texts \(0 refused' "$tmp/info"
 expect info 'identities: +the same as this library' "$tmp/info"
 for l in pl bg el; do
-    expect info "^$l +16 +[1-9][0-9]* +[0-9.e+-]+ +8 +8\$" "$tmp/info"
+    expect info "^$l +16 +[1-9][0-9]* +[0-9.e+-]+ +0 +8 +8\$" "$tmp/info"
 done
 "$plaint" info -m "$tmp/m" --json >"$tmp/json" || fail "info --json exit $?"
 expect info-json '^\{"file":.*"format_version":1,"labels":\["complaint","praise"\].*"texts":48,' "$tmp/json"

@@ -6,6 +6,7 @@
 
 #include "alloc.h"
 #include "check.h"
+#include "model.h"
 #include "model_io.h"
 #include "plaint.h"
 
@@ -60,8 +61,112 @@ static void image(const plaint_model *m, struct pl_buf *b)
     CHECK(pl_model_serialize(m, b) == 0);
 }
 
+/* pl_calibrate on hand-made curves: interpolation, rescaling, and the
+ * chosen label kept the most probable. */
+static void test_calibrate(void)
+{
+    double x[2] = {0.4, 0.8}, y[2] = {0.6, 0.7};
+    struct pl_sub sub;
+    memset(&sub, 0, sizeof sub);
+    sub.ncal = 2;
+    sub.cal_x = x;
+    sub.cal_y = y;
+    double p[3] = {0.5, 0.3, 0.2};
+    pl_calibrate(&sub, 3, 0, p);
+    CHECK(p[0] > 0.6249 && p[0] < 0.6251); /* 0.6 + 0.1 * (0.1 / 0.4) */
+    CHECK(p[1] > 0.2249 && p[1] < 0.2251); /* 0.3 * 0.375 / 0.5 */
+    CHECK(p[2] > 0.1499 && p[2] < 0.1501);
+    double q[3] = {0.1, 0.05, 0.85}; /* beyond the last knot: its value */
+    pl_calibrate(&sub, 3, 2, q);
+    CHECK(q[2] > 0.6999 && q[2] < 0.7001);
+    CHECK(q[0] + q[1] + q[2] > 0.9999 && q[0] + q[1] + q[2] < 1.0001);
+    /* an overconfident curve cannot demote the chosen label */
+    double x2[2] = {0.5, 0.9}, y2[2] = {0.3, 0.5};
+    sub.cal_x = x2;
+    sub.cal_y = y2;
+    double r[3] = {0.45, 0.44, 0.11};
+    pl_calibrate(&sub, 3, 0, r);
+    CHECK(r[0] >= r[1] && r[0] >= r[2]);
+    CHECK(r[0] + r[1] + r[2] > 0.9999 && r[0] + r[1] + r[2] < 1.0001);
+    sub.ncal = 0; /* no curve: unchanged */
+    double u[2] = {0.7, 0.3};
+    pl_calibrate(&sub, 2, 0, u);
+    CHECK(u[0] == 0.7 && u[1] == 0.3);
+}
+
+/* A corpus big enough for a calibration curve: 300 Polish texts made of
+ * label words and shared words, a quarter of them with their label's words
+ * swapped for the other label's (so cross-validation is not perfect). */
+static void test_curve(void)
+{
+    static const char *const wa[] = {"ekran", "pęknięty", "wymiana", "uszkodzony", "reklamacja"};
+    static const char *const wb[] = {"woda", "pralka", "instrukcja", "sam", "naprawiałem"};
+    static const char *const common[] = {"telefon", "sklep", "proszę", "dzień", "zamówienie",
+                                         "kurier", "cena", "szybko"};
+    plaint_options o;
+    plaint_options_default(&o);
+    plaint_trainer *t = NULL;
+    plaint_error err;
+    CHECK_EQ_INT(plaint_trainer_new(&o, &t, &err), PLAINT_OK);
+    unsigned seed = 12345;
+    char text[256];
+    for (int i = 0; i < 300; i++) {
+        const int label = i % 2, noisy = (i % 8) < 2;
+        const char *const *words = (label ^ noisy) ? wb : wa;
+        size_t n = 0;
+        text[0] = '\0';
+        for (int w = 0; w < 6; w++) {
+            seed = seed * 1103515245u + 12345u;
+            const char *const word =
+                (w % 2) ? common[(seed >> 16) % 8] : words[(seed >> 16) % 5];
+            n += (size_t)snprintf(text + n, sizeof text - n, "%s%s", w ? " " : "", word);
+        }
+        const char *const name = label ? "b" : "a";
+        CHECK_EQ_INT(plaint_trainer_add(t, name, 1, text, n, PLAINT_LANG_AUTO, 0, &err),
+                     PLAINT_OK);
+    }
+    plaint_model *m = NULL;
+    CHECK_EQ_INT(plaint_trainer_finish(t, &m, &err), PLAINT_OK);
+    plaint_trainer_free(t);
+    if (m == NULL)
+        return;
+    plaint_lang_info li;
+    CHECK_EQ_INT(plaint_model_lang_info(m, PLAINT_LANG_PL, &li, &err), PLAINT_OK);
+    CHECK(li.calibration_knots >= 2); /* 300 texts: 7 bins of 40 */
+    /* the curve survives a round trip byte for byte */
+    struct pl_buf a = {0}, b = {0};
+    CHECK(pl_model_serialize(m, &a) == 0);
+    plaint_model *m2 = NULL;
+    CHECK_EQ_INT(plaint_model_load_mem(a.data, a.len, &m2, &err), PLAINT_OK);
+    if (m2 != NULL) {
+        CHECK(pl_model_serialize(m2, &b) == 0);
+        CHECK(a.len == b.len && memcmp(a.data, b.data, a.len) == 0);
+        CHECK_EQ_INT(plaint_model_lang_info(m2, PLAINT_LANG_PL, &li, &err), PLAINT_OK);
+        CHECK(li.calibration_knots >= 2);
+    }
+    /* calibrated results stay probabilities with the chosen label on top */
+    plaint_ctx *ctx = NULL;
+    CHECK_EQ_INT(plaint_ctx_new(m2 != NULL ? m2 : m, &ctx, &err), PLAINT_OK);
+    plaint_result r;
+    const char *const probe[] = {"ekran pęknięty telefon", "woda pralka sklep",
+                                 "telefon sklep proszę", "ekran woda"};
+    for (size_t i = 0; ctx != NULL && i < 4; i++) {
+        CHECK_EQ_INT(plaint_label(ctx, probe[i], strlen(probe[i]), 0, 0, &r, &err), PLAINT_OK);
+        CHECK(r.confidence >= 0.5 && r.confidence <= 1.0);
+        CHECK(r.probs[r.label_index] >= r.probs[1 - r.label_index]);
+        CHECK(r.probs[0] + r.probs[1] > 0.9999 && r.probs[0] + r.probs[1] < 1.0001);
+    }
+    plaint_ctx_free(ctx);
+    plaint_model_free(m2);
+    plaint_model_free(m);
+    pl_buf_free(&a);
+    pl_buf_free(&b);
+}
+
 int main(void)
 {
+    test_calibrate();
+    test_curve();
     plaint_error err;
     plaint_model *const m = train(0, &err);
     CHECK(m != NULL);
