@@ -182,7 +182,8 @@ size_t pl_fold_stem(plaint_lang lang, const char *s, size_t len, char *out)
     const unsigned char *const p = (const unsigned char *)s;
     size_t i = 0, o = 0;
     if (lang != PLAINT_LANG_PL && lang != PLAINT_LANG_EL && lang != PLAINT_LANG_BG) {
-        memcpy(out, s, len);
+        if (len > 0)
+            memcpy(out, s, len);
         return len;
     }
     unsigned last = 0; /* the last code point written (el: doubled letters) */

@@ -15,7 +15,8 @@ static const char *translit(plaint_lang lang, const char *s)
         pl_buf_free(&b);
         return "(failed)";
     }
-    memcpy(out, b.data, b.len);
+    if (b.len > 0)
+        memcpy(out, b.data, b.len);
     out[b.len] = '\0';
     pl_buf_free(&b);
     return out;
