@@ -142,6 +142,12 @@ int pl_features(struct pl_fx *fx, const plaint_tokens *toks, plaint_lang lang,
     fx->strs.len = 0;
     if (fx->set != NULL)
         memset(fx->set, 0xFF, (fx->setmask + 1) * sizeof *fx->set);
+    return pl_features_add(fx, toks, lang, opts, want_strings);
+}
+
+int pl_features_add(struct pl_fx *fx, const plaint_tokens *toks, plaint_lang lang,
+                    const struct pl_featopts *opts, int want_strings)
+{
     if (fold_stems(fx, toks, lang) != 0)
         return -1;
     uint32_t scope = 0;

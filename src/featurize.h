@@ -60,4 +60,9 @@ uint64_t pl_fnv1a(uint64_t h, const void *s, size_t n);
 int pl_features(struct pl_fx *fx, const plaint_tokens *toks, plaint_lang lang,
                 const struct pl_featopts *opts, int want_strings);
 
+/* As pl_features, adding to the features already in fx (a feature already
+ * there is not repeated). */
+int pl_features_add(struct pl_fx *fx, const plaint_tokens *toks, plaint_lang lang,
+                    const struct pl_featopts *opts, int want_strings);
+
 #endif

@@ -15,6 +15,7 @@
 #include "model.h"
 #include "status.h"
 #include "text.h"
+#include "translit.h"
 #include "utf8.h"
 
 struct tdoc {
@@ -47,6 +48,7 @@ struct plaint_trainer {
     size_t nfeats, capfeats;
     struct vocab vocab[PL_MAX_SUBS];
     uint64_t rejected; /* texts refused as unsupported (STAT section) */
+    struct pl_buf plain; /* a Polish text without its diacritics */
 };
 
 void plaint_options_default(plaint_options *o)
@@ -114,6 +116,7 @@ void plaint_trainer_free(plaint_trainer *t)
         return;
     pl_text_free(&t->text);
     pl_fx_free(&t->fx);
+    pl_buf_free(&t->plain);
     for (size_t i = 0; i < t->nlabels; i++)
         pl_free(t->labels[i]);
     pl_free(t->labels);
@@ -241,6 +244,20 @@ plaint_status plaint_trainer_add(plaint_trainer *t, const char *label, size_t la
         return st;
     if (pl_features(&t->fx, &toks, toks.lang, &t->opts.feat, 1) != 0)
         goto nomem;
+    /* Polish is often typed without diacritics: a text with them also
+     * teaches the features of its plain spelling */
+    if (toks.lang == PLAINT_LANG_PL) {
+        t->plain.len = 0;
+        const int changed = pl_strip_polish(text != NULL ? text : "", len, &t->plain);
+        if (changed < 0)
+            goto nomem;
+        int slot2;
+        if (changed > 0 &&
+            pl_text_document(&t->text, t->plain.data, t->plain.len, PLAINT_LANG_PL,
+                             flags, &toks, &slot2, err) == PLAINT_OK &&
+            pl_features_add(&t->fx, &toks, PLAINT_LANG_PL, &t->opts.feat, 1) != 0)
+            goto nomem;
+    }
     if (t->ndocs == t->capdocs) {
         const size_t cap = t->capdocs ? t->capdocs * 2 : 1024;
         struct tdoc *const d = pl_realloc(t->docs, cap * sizeof *d);

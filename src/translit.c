@@ -177,6 +177,39 @@ static unsigned fold_pl(unsigned c)
     }
 }
 
+int pl_strip_polish(const char *s, size_t len, struct pl_buf *out)
+{
+    const unsigned char *const p = (const unsigned char *)s;
+    int changed = 0;
+    size_t i = 0;
+    while (i < len) {
+        unsigned c;
+        const size_t n = decode(p + i, len - i, &c);
+        unsigned f = fold_pl(c);
+        switch (c) { /* the capitals keep their case */
+        case 0x104: f = 'A'; break;
+        case 0x106: f = 'C'; break;
+        case 0x118: f = 'E'; break;
+        case 0x141: f = 'L'; break;
+        case 0x143: f = 'N'; break;
+        case 0xD3: f = 'O'; break;
+        case 0x15A: f = 'S'; break;
+        case 0x179: case 0x17B: f = 'Z'; break;
+        default: break;
+        }
+        if (f != c) {
+            char ch = (char)f;
+            changed = 1;
+            if (pl_buf_append(out, &ch, 1) != 0)
+                return -1;
+        } else if (pl_buf_append(out, s + i, n) != 0) {
+            return -1;
+        }
+        i += n;
+    }
+    return changed;
+}
+
 size_t pl_fold_stem(plaint_lang lang, const char *s, size_t len, char *out)
 {
     const unsigned char *const p = (const unsigned char *)s;

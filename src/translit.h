@@ -36,6 +36,11 @@ int pl_translit(plaint_lang lang, const char *s, size_t len, struct pl_buf *out)
  * with Polish the answer when the evidence is weak. */
 plaint_lang pl_latin_lang(const char *s, size_t len);
 
+/* Appends to out the text s with the Polish diacritics removed (ą -> a,
+ * Ł -> L ...). Returns 1 if there were any, 0 if not (out then holds a
+ * copy), -1 when out of memory. */
+int pl_strip_polish(const char *s, size_t len, struct pl_buf *out);
+
 /* Writes the folded form of a stem (valid UTF-8 of lang) to out, which has
  * room for len bytes (folding never lengthens), and returns its length:
  *   pl  ą ć ę ł ń ó ś ź ż -> a c e l n o s z z

@@ -8,6 +8,7 @@
 #include "check.h"
 #include "model.h"
 #include "model_io.h"
+#include "translit.h"
 #include "plaint.h"
 
 #include <zlib.h>
@@ -197,6 +198,23 @@ int main(void)
         CHECK(sum > 0.999 && sum < 1.001);
     }
     CHECK(right >= NDOCS - 1);
+    /* the Polish texts typed without diacritics are labeled alike: the
+     * trainer learned their plain spelling too */
+    size_t plain_right = 0, polish = 0;
+    for (size_t i = 0; i < NDOCS; i++) {
+        struct pl_buf plain = {0};
+        const int changed = pl_strip_polish(corpus[i][1], strlen(corpus[i][1]), &plain);
+        CHECK(changed >= 0);
+        if (changed > 0) {
+            plaint_result rp;
+            polish++;
+            CHECK_EQ_INT(plaint_label(ctx, plain.data, plain.len, 0, 0, &rp, &err), PLAINT_OK);
+            plain_right += strcmp(rp.label, corpus[i][0]) == 0;
+        }
+        pl_buf_free(&plain);
+    }
+    CHECK(polish >= 10);
+    CHECK(plain_right >= polish - 1);
     /* unsupported texts are per-document errors, not guesses */
     plaint_result r;
     CHECK_EQ_INT(plaint_label(ctx, "Το προϊόν έσπασε", strlen("Το προϊόν έσπασε"), 0, 0, &r,

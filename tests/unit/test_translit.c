@@ -77,6 +77,18 @@ int main(void)
     CHECK_EQ_STR(fold(PLAINT_LANG_BG, "шофьор"), "шофор");
     CHECK_EQ_STR(fold(PLAINT_LANG_NONE, "ąę"), "ąę");
 
+    /* Polish diacritics removed, case kept */
+    {
+        struct pl_buf b = {0};
+        const char *const t = "Żółć ĄĆĘŁŃÓŚŹŻ ąćęłńóśźż x";
+        CHECK_EQ_INT(pl_strip_polish(t, strlen(t), &b), 1);
+        CHECK_EQ_STRN(b.data, b.len, "Zolc ACELNOSZZ acelnoszz x");
+        b.len = 0;
+        CHECK_EQ_INT(pl_strip_polish("abc", 3, &b), 0);
+        CHECK_EQ_STRN(b.data, b.len, "abc");
+        pl_buf_free(&b);
+    }
+
     /* the language of Latin text: Polish diacritics decide at once */
     CHECK_EQ_INT(latin("Zamówiłem telefon"), PLAINT_LANG_PL);
     CHECK_EQ_INT(latin("ZAMÓWIŁEM"), PLAINT_LANG_PL);
