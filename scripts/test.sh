@@ -1,7 +1,7 @@
 #!/bin/sh
 # The whole test suite, from a fresh Debian machine: install what is missing,
-# then build and run ctest twice: Release with -Werror, and Debug with
-# AddressSanitizer + UndefinedBehaviorSanitizer.
+# then build and run ctest: Release with -Werror, Debug with AddressSanitizer
+# + UndefinedBehaviorSanitizer, and the threaded tests under ThreadSanitizer.
 set -eu
 cd "$(dirname "$0")/.."
 sh scripts/install-deps.sh python3  # python3: the corpus checks
@@ -18,4 +18,10 @@ cmake --build build-asan -j "$jobs"
     ASAN_OPTIONS=halt_on_error=1:detect_leaks=1 \
     UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
     ctest --output-on-failure -j "$jobs")
-echo "test.sh: all tests passed (Release -Werror, and ASan+UBSan)"
+
+# ThreadSanitizer: the tests that share a model between threads
+cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=Debug -DPLAINT_WERROR=ON \
+    -DPLAINT_SANITIZE=thread >/dev/null
+cmake --build build-tsan -j "$jobs" --target test_api_threads
+(cd build-tsan && TSAN_OPTIONS=halt_on_error=1 ctest --output-on-failure -L threads)
+echo "test.sh: all tests passed (Release -Werror, ASan+UBSan, TSan)"
