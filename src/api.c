@@ -408,3 +408,32 @@ plaint_status plaint_label(plaint_ctx *ctx, const char *text, size_t len, unsign
         return pl_error_set(err, PLAINT_E_NOMEM, NULL, 0, 0, "out of memory");
     return PLAINT_OK;
 }
+
+plaint_status plaint_label_batch(plaint_ctx *ctx, const char *const *texts, const size_t *lens,
+                                 size_t n, unsigned flags, size_t *label_index,
+                                 double *confidence, plaint_status *status, plaint_error *err)
+{
+    if (ctx == NULL || ctx->model == NULL || (n > 0 && (texts == NULL || lens == NULL ||
+                                                         label_index == NULL ||
+                                                         confidence == NULL || status == NULL)))
+        return pl_error_set(err, PLAINT_E_ARG, NULL, 0, 0, "plaint_label_batch: bad argument");
+    for (size_t i = 0; i < n; i++) {
+        plaint_result r;
+        plaint_error one;
+        const plaint_status st = plaint_label(ctx, texts[i], lens[i], flags, 0, &r, &one);
+        status[i] = st;
+        if (st == PLAINT_OK) {
+            label_index[i] = r.label_index;
+            confidence[i] = r.confidence;
+            continue;
+        }
+        label_index[i] = SIZE_MAX;
+        confidence[i] = 0;
+        if (st != PLAINT_E_INPUT && st != PLAINT_E_UNSUPPORTED) {
+            if (err != NULL)
+                *err = one;
+            return st;
+        }
+    }
+    return PLAINT_OK;
+}

@@ -382,6 +382,19 @@ PLAINT_API plaint_status plaint_label(plaint_ctx *ctx, const char *text, size_t 
                                       unsigned flags, size_t explain_k, plaint_result *out,
                                       plaint_error *err);
 
+/* Labels n texts with the ctx's model, each as plaint_label would (flags
+ * likewise): for text i, label_index[i] and confidence[i] receive its result
+ * and status[i] its status. A text that cannot be labeled (PLAINT_E_INPUT,
+ * PLAINT_E_UNSUPPORTED) gets label_index SIZE_MAX and confidence 0, and the
+ * batch goes on. The three arrays are caller-owned and n long; texts[i] is
+ * lens[i] bytes. Returns PLAINT_OK when every text got its status, or the
+ * error that stopped the batch (PLAINT_E_ARG, PLAINT_E_NOMEM) with err
+ * filled; the entries before the one that stopped it are valid. */
+PLAINT_API plaint_status plaint_label_batch(plaint_ctx *ctx, const char *const *texts,
+                                            const size_t *lens, size_t n, unsigned flags,
+                                            size_t *label_index, double *confidence,
+                                            plaint_status *status, plaint_error *err);
+
 #ifdef __cplusplus
 }
 #endif

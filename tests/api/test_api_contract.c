@@ -91,6 +91,27 @@ int main(void)
     CHECK(plaint_label(ctx, "zepsute\xff", 8, PLAINT_TEXT_REPLACE_INVALID, 0, &r, &err) ==
           PLAINT_OK);
     filled(plaint_label(NULL, "x", 1, 0, 0, &r, &err), &err, PLAINT_E_ARG);
+    /* a batch gives what one call per text gives, and goes on past a bad text */
+    {
+        const char *const texts[] = {"Paczka przyszła z pękniętym ekranem", "", "zepsute\xff",
+                                     "Το κινητό έπεσε στη θάλασσα"};
+        size_t lens[4], idx[4];
+        double conf[4];
+        plaint_status sts[4];
+        for (int i = 0; i < 4; i++)
+            lens[i] = strlen(texts[i]);
+        CHECK(plaint_label_batch(ctx, texts, lens, 4, 0, idx, conf, sts, &err) == PLAINT_OK);
+        CHECK(sts[1] == PLAINT_E_UNSUPPORTED && idx[1] == (size_t)-1 && conf[1] == 0);
+        CHECK(sts[2] == PLAINT_E_INPUT && idx[2] == (size_t)-1);
+        for (int i = 0; i < 4; i += 3) {
+            CHECK(sts[i] == PLAINT_OK);
+            CHECK(plaint_label(ctx, texts[i], lens[i], 0, 0, &r, &err) == PLAINT_OK);
+            CHECK(idx[i] == r.label_index && conf[i] == r.confidence);
+        }
+        filled(plaint_label_batch(ctx, NULL, lens, 4, 0, idx, conf, sts, &err), &err,
+               PLAINT_E_ARG);
+        CHECK(plaint_label_batch(ctx, NULL, NULL, 0, 0, NULL, NULL, NULL, &err) == PLAINT_OK);
+    }
     plaint_model_info info;
     CHECK(plaint_model_info_get(m, &info, &err) == PLAINT_OK && info.compatible == 1);
     filled(plaint_model_info_get(NULL, &info, &err), &err, PLAINT_E_ARG);
