@@ -100,6 +100,9 @@ int main(void)
                  PLAINT_LANG_EL);
     CHECK_EQ_INT(latin("to paketo den irthe pote, thelw ta xrhmata mou pisw"),
                  PLAINT_LANG_EL);
+    CHECK_EQ_INT(latin("Zdraveite, poru4ah telefon predi 2 sedmici i oshte ne e doshal"),
+                 PLAINT_LANG_BG);
+    CHECK_EQ_INT(latin("iskam si parite obratno vednaga, tova e bezobrazie"), PLAINT_LANG_BG);
     /* no letters, or too little evidence: Polish */
     CHECK_EQ_INT(latin(""), PLAINT_LANG_PL);
     CHECK_EQ_INT(latin("123 !!!"), PLAINT_LANG_PL);
