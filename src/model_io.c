@@ -466,15 +466,23 @@ plaint_status pl_model_parse(const unsigned char *data, size_t size, const char 
         pl_free(payload);
         return BAD("model data does not decompress (corrupted file)");
     }
-    struct plaint_model *const m = pl_calloc(1, sizeof *m);
-    if (m == NULL) {
-        pl_free(payload);
-        return pl_error_set(err, PLAINT_E_NOMEM, source, 0, 0, "out of memory");
-    }
-    m->format_version = (uint32_t)version;
-    struct rd p = {payload, (size_t)plen, 0};
-    const plaint_status st = parse_payload(p, m, source, err);
+    const plaint_status st = pl_model_parse_payload(payload, (size_t)plen, source, out, err);
     pl_free(payload);
+    if (st == PLAINT_OK)
+        (*out)->format_version = (uint32_t)version;
+    return st;
+}
+
+plaint_status pl_model_parse_payload(const unsigned char *payload, size_t size,
+                                     const char *source, struct plaint_model **out,
+                                     plaint_error *err)
+{
+    *out = NULL;
+    struct plaint_model *const m = pl_calloc(1, sizeof *m);
+    if (m == NULL)
+        return pl_error_set(err, PLAINT_E_NOMEM, source, 0, 0, "out of memory");
+    struct rd p = {payload, size, 0};
+    const plaint_status st = parse_payload(p, m, source, err);
     if (st != PLAINT_OK) {
         pl_model_free(m);
         return st;
