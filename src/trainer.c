@@ -625,9 +625,10 @@ plaint_status plaint_trainer_finish(plaint_trainer *t, plaint_model **out, plain
     *out = NULL;
     if (t->ndocs == 0 || t->nlabels < 2)
         return pl_error_set(err, PLAINT_E_INPUT, NULL, 0, 0,
-                            "training needs texts of at least 2 labels (got %zu texts, %zu "
-                            "labels)",
-                            t->ndocs, t->nlabels);
+                            "training needs texts of at least 2 labels (got %zu text%s of %zu "
+                            "label%s)",
+                            t->ndocs, t->ndocs == 1 ? "" : "s", t->nlabels,
+                            t->nlabels == 1 ? "" : "s");
     const size_t nl = t->nlabels;
     struct plaint_model *const m = pl_calloc(1, sizeof *m);
     size_t *const rank = pl_malloc(nl * sizeof *rank);

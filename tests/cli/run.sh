@@ -1,6 +1,6 @@
 #!/bin/sh
 # CLI test runner. Usage: run.sh [--exec-prefix 'valgrind -q'] PLAINT CASES_DIR
-# Each case is a directory holding:
+# Each case is a directory holding (it runs in a scratch copy of itself):
 #   args     the arguments, as shell words (evaluated in the case directory)
 #   stdin    optional: fed to standard input (else /dev/null)
 #   stdout   optional: the exact expected standard output
@@ -24,7 +24,9 @@ for dir in "$cases"/*/; do
     [ -f "$dir/exit" ] && want_exit=$(cat "$dir/exit")
     output="$tmp/out"
     [ -f "$dir/redirect" ] && output=$(cat "$dir/redirect")
-    (cd "$dir" && eval "set -- $(cat args)" && exec $prefix "$plaint" "$@") \
+    # run in a scratch copy of the case, so what a command writes stays there
+    rm -rf "$tmp/case" && cp -R "$dir" "$tmp/case"
+    (cd "$tmp/case" && eval "set -- $(cat args)" && exec $prefix "$plaint" "$@") \
         <"$input" >"$output" 2>"$tmp/err"
     got_exit=$?
     ok=1

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Large inputs through the CLI: a 10 MB single line, many lines, and the
+# Large inputs through the CLI: a 10 MB single line, a 100 MB line, many lines, and the
 # one-output-line-per-input-line contract. Usage: stress.sh PLAINT
 plaint=${1:?usage: stress.sh PLAINT}
 tmp=$(mktemp -d) || exit 1
@@ -26,4 +26,16 @@ awk 'BEGIN { for (i = 0; i < 200000; i++) {
 grep -q "lines had invalid UTF-8" "$tmp/err2"; check "many lines: invalid UTF-8 summarized" $?
 "$plaint" stem --lang pl "$tmp/many" >"$tmp/out3" 2>/dev/null; check "stem: exit 0" $?
 [ "$(wc -l <"$tmp/out3")" -eq 200000 ]; check "stem: 200000 output lines" $?
+# a 100 MB line between two short ones, labeled with the default model:
+# three output lines, the long one labeled too
+{
+    echo "Paczka przyszła uszkodzona"
+    awk 'BEGIN { for (i = 0; i < 5700000; i++) printf "zepsuty ekran %d ", i % 1000; print "" }'
+    echo "Το δέμα ήρθε σπασμένο"
+} >"$tmp/huge"
+size=$(wc -c <"$tmp/huge")
+[ "$size" -gt 100000000 ]; check "input is over 100 MB ($size bytes)" $?
+"$plaint" label "$tmp/huge" >"$tmp/out4" 2>"$tmp/err4"; check "100 MB line: label exits 0" $?
+[ "$(wc -l <"$tmp/out4")" -eq 3 ]; check "100 MB line: three output lines" $?
+[ "$(cut -f1 "$tmp/out4" | grep -c .)" -eq 3 ]; check "100 MB line: all three labeled" $?
 exit $fail
