@@ -5,19 +5,46 @@
 #include <stdlib.h>
 #include <string.h>
 
+#ifdef PLAINT_ALLOC_TESTING
+/* Test builds only (tests/unit/test_alloc_fail.c): the N-th allocation of
+ * this thread fails. Thread-local, and absent from the real library, which
+ * keeps no mutable global state. */
+static _Thread_local long fail_countdown; /* 0: never fail */
+
+void pl_alloc_fail_at(long n)
+{
+    fail_countdown = n;
+}
+
+long pl_alloc_fail_pending(void)
+{
+    return fail_countdown;
+}
+
+static int should_fail(void)
+{
+    return fail_countdown > 0 && --fail_countdown == 0;
+}
+#else
+static int should_fail(void)
+{
+    return 0;
+}
+#endif
+
 void *pl_malloc(size_t size)
 {
-    return malloc(size == 0 ? 1 : size);
+    return should_fail() ? NULL : malloc(size == 0 ? 1 : size);
 }
 
 void *pl_calloc(size_t count, size_t size)
 {
-    return calloc(count == 0 ? 1 : count, size == 0 ? 1 : size);
+    return should_fail() ? NULL : calloc(count == 0 ? 1 : count, size == 0 ? 1 : size);
 }
 
 void *pl_realloc(void *ptr, size_t size)
 {
-    return realloc(ptr, size == 0 ? 1 : size);
+    return should_fail() ? NULL : realloc(ptr, size == 0 ? 1 : size);
 }
 
 void pl_free(void *ptr)

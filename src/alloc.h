@@ -13,6 +13,14 @@ void *pl_calloc(size_t count, size_t size);
 void *pl_realloc(void *ptr, size_t size);
 void pl_free(void *ptr);
 
+#ifdef PLAINT_ALLOC_TESTING
+/* Makes the n-th allocation from now (on this thread) fail; 0: none.
+ * pl_alloc_fail_pending: how many allocations remain until then (0: the
+ * failure happened, or none was asked for). */
+void pl_alloc_fail_at(long n);
+long pl_alloc_fail_pending(void);
+#endif
+
 /* Growable byte buffer. Zero-initialise ({0}) before use. */
 struct pl_buf {
     char *data;

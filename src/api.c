@@ -109,6 +109,8 @@ plaint_status plaint_ctx_new(const plaint_model *model, plaint_ctx **out, plaint
     }
     const plaint_status st = pl_text_init(&ctx->text, NULL);
     if (st != PLAINT_OK) {
+        pl_free(ctx->scores);
+        pl_free(ctx->probs);
         pl_free(ctx);
         return pl_error_set(err, st, NULL, 0, 0, "%s",
                             st == PLAINT_E_INTERNAL
@@ -418,7 +420,7 @@ plaint_status plaint_label_batch(plaint_ctx *ctx, const char *const *texts, cons
                                                          confidence == NULL || status == NULL)))
         return pl_error_set(err, PLAINT_E_ARG, NULL, 0, 0, "plaint_label_batch: bad argument");
     for (size_t i = 0; i < n; i++) {
-        plaint_result r;
+        plaint_result r = {0};
         plaint_error one;
         const plaint_status st = plaint_label(ctx, texts[i], lens[i], flags, 0, &r, &one);
         status[i] = st;

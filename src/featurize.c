@@ -45,6 +45,8 @@ static int is_negator(plaint_lang lang, const plaint_token *t)
     return 0;
 }
 
+/* Doubles the capacity. On failure fx is unchanged (some arrays may have
+ * grown, which is harmless: cap only moves when all of them did). */
 static int grow(struct pl_fx *fx)
 {
     const size_t cap = fx->cap < 64 ? 64 : fx->cap * 2;
@@ -60,13 +62,14 @@ static int grow(struct pl_fx *fx)
     if (l == NULL)
         return -1;
     fx->len = l;
-    fx->cap = cap;
     /* the duplicate set: at most half full */
-    pl_free(fx->set);
-    fx->setmask = cap * 2 - 1;
-    fx->set = pl_malloc(cap * 2 * sizeof *fx->set);
-    if (fx->set == NULL)
+    uint32_t *const set = pl_malloc(cap * 2 * sizeof *set);
+    if (set == NULL)
         return -1;
+    pl_free(fx->set);
+    fx->set = set;
+    fx->setmask = cap * 2 - 1;
+    fx->cap = cap;
     memset(fx->set, 0xFF, cap * 2 * sizeof *fx->set);
     for (size_t i = 0; i < fx->n; i++) {
         size_t j = (size_t)fx->hash[i] & fx->setmask;

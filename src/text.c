@@ -31,9 +31,12 @@ plaint_status pl_text_init(struct pl_text *t, const void *template_bi)
             goto fail;
         template_bi = t->own_template;
     }
-    t->tz = pl_tokzr_new(template_bi);
-    if (t->tz == NULL)
+    int nomem;
+    t->tz = pl_tokzr_new(template_bi, &nomem);
+    if (t->tz == NULL) {
+        st = nomem ? PLAINT_E_NOMEM : PLAINT_E_INTERNAL;
         goto fail;
+    }
     return PLAINT_OK;
 fail:
     pl_text_free(t);

@@ -34,9 +34,10 @@ void pl_tok_template_free(void *template_bi)
     ubrk_close((UBreakIterator *)template_bi);
 }
 
-struct pl_tokzr *pl_tokzr_new(const void *template_bi)
+struct pl_tokzr *pl_tokzr_new(const void *template_bi, int *nomem)
 {
     struct pl_tokzr *const t = pl_calloc(1, sizeof *t);
+    *nomem = t == NULL;
     if (t == NULL)
         return NULL;
     UErrorCode st = U_ZERO_ERROR;

@@ -37,8 +37,9 @@ void *pl_tok_template_new(void);
 void pl_tok_template_free(void *template_bi);
 
 /* Creates a tokenizer by cloning template_bi (a template from
- * pl_tok_template_new, shared read-only). Returns NULL on failure. */
-struct pl_tokzr *pl_tokzr_new(const void *template_bi);
+ * pl_tok_template_new, shared read-only). Returns NULL on failure, with
+ * *nomem set when it was our allocation that failed (else ICU's). */
+struct pl_tokzr *pl_tokzr_new(const void *template_bi, int *nomem);
 void pl_tokzr_free(struct pl_tokzr *t);
 
 /* Points the tokenizer at s[0..len): valid UTF-8, len <= PL_TOK_MAX_TEXT.

@@ -175,19 +175,23 @@ static int vocab_put(struct vocab *v, uint64_t h, const char *s, size_t n)
         const size_t on = v->len[j];
         const int cmp = memcmp(s, old, n < on ? n : on);
         if (cmp < 0 || (cmp == 0 && n < on)) { /* keep the smallest string */
-            v->off[j] = (uint32_t)v->strs.len;
+            const size_t at = v->strs.len;
+            if (at + n > UINT32_MAX || pl_buf_append(&v->strs, s, n) != 0)
+                return -1;
+            v->off[j] = (uint32_t)at;
             v->len[j] = (uint32_t)n;
-            return pl_buf_append(&v->strs, s, n);
         }
         return 0;
     }
-    if (v->strs.len + n > UINT32_MAX)
+    /* the string first: a failure leaves the vocabulary as it was */
+    const size_t at = v->strs.len;
+    if (at + n > UINT32_MAX || pl_buf_append(&v->strs, s, n) != 0)
         return -1;
     v->hash[j] = h;
-    v->off[j] = (uint32_t)v->strs.len;
+    v->off[j] = (uint32_t)at;
     v->len[j] = (uint32_t)n;
     v->n++;
-    return pl_buf_append(&v->strs, s, n);
+    return 0;
 }
 
 static long vocab_get(const struct vocab *v, uint64_t h)
@@ -636,10 +640,10 @@ plaint_status plaint_trainer_finish(plaint_trainer *t, plaint_model **out, plain
     if (m == NULL || rank == NULL || docs == NULL)
         goto nomem;
     m->opts = t->opts;
-    m->nlabels = nl;
     m->labels = pl_calloc(nl, sizeof *m->labels);
     if (m->labels == NULL)
         goto nomem;
+    m->nlabels = nl; /* only now: pl_model_free frees nlabels labels */
     for (size_t i = 0; i < nl; i++) {
         const size_t n = strlen(t->labels[i]);
         m->labels[i] = pl_malloc(n + 1);

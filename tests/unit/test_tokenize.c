@@ -10,7 +10,8 @@ static void *tmpl;
 static void render(const char *s, char *out, size_t cap)
 {
     static const char kinds[] = "?WNEMUA";
-    struct pl_tokzr *const t = pl_tokzr_new(tmpl);
+    int nomem;
+    struct pl_tokzr *const t = pl_tokzr_new(tmpl, &nomem);
     CHECK(t != NULL);
     size_t n = 0;
     out[0] = '\0';
@@ -62,7 +63,8 @@ int main(void)
     check_tok("© ®", "");
 
     /* NUL bytes inside the text are separators, never part of a token */
-    struct pl_tokzr *const t = pl_tokzr_new(tmpl);
+    int nomem;
+    struct pl_tokzr *const t = pl_tokzr_new(tmpl, &nomem);
     CHECK(t != NULL);
     CHECK(pl_tokzr_set_text(t, "ab\0cd", 5) == 0);
     struct pl_rawtok rt;
