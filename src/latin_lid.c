@@ -70,6 +70,56 @@ static int letter_at(const unsigned char *s, size_t len, size_t i)
     return code_of(c);
 }
 
+/* English function words: a Latin text made of enough of them is English,
+ * which plaint does not label (and must not pass off as Polish). Words that
+ * are also common Polish, Greeklish or Latin Bulgarian ones ("to", "a",
+ * "i", "na", "me") are left out. */
+static int is_english_word(const unsigned char *w, size_t n)
+{
+    static const char *const words[] = {
+        "the", "and", "is", "are", "was", "were", "my", "your", "you", "not", "have", "has",
+        "with", "this", "that", "for", "of", "it", "be", "been", "will", "would", "what",
+        "please", "thanks", "thank", "order", "but", "from", "they", "we", "our", "did",
+        "didn", "don", "can", "cannot", "hello", "hi", "still", "received", "after", NULL};
+    for (const char *const *p = words; *p != NULL; p++) {
+        if (strlen(*p) != n)
+            continue;
+        size_t i = 0;
+        while (i < n && (w[i] | 0x20) == (unsigned char)(*p)[i])
+            i++;
+        if (i == n)
+            return 1;
+    }
+    return 0;
+}
+
+/* Whether at least a quarter of the (at least 3) ASCII words are English
+ * function words. */
+static int looks_english(const unsigned char *s, size_t len)
+{
+    size_t words = 0, english = 0, i = 0;
+    while (i < len) {
+        while (i < len && !(((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z') || s[i] >= 0x80))
+            i++;
+        const size_t start = i;
+        int ascii = 1;
+        while (i < len && (((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z') || s[i] >= 0x80 ||
+                           s[i] == '\'')) {
+            ascii &= s[i] < 0x80;
+            i++;
+        }
+        if (i == start)
+            continue;
+        words++;
+        size_t n = i - start; /* "didn't" counts as "didn" */
+        const unsigned char *const apos = memchr(s + start, '\'', n);
+        if (apos != NULL)
+            n = (size_t)(apos - (s + start));
+        english += ascii && is_english_word(s + start, n);
+    }
+    return words >= 3 && english * 4 >= words;
+}
+
 plaint_lang pl_latin_lang(const char *text, size_t len)
 {
     const unsigned char *const s = (const unsigned char *)text;
@@ -84,6 +134,8 @@ plaint_lang pl_latin_lang(const char *text, size_t len)
             (c == 0xC3 && (d == 0xB3 || d == 0x93)))
             return PLAINT_LANG_PL;
     }
+    if (looks_english(s, len))
+        return PLAINT_LANG_OTHER;
     int64_t score[3] = {0, 0, 0};
     size_t n = 0;
     /* each word is scored as "_word_": trigrams (_,w,o) (w,o,r) ... (d,_) */

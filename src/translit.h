@@ -31,9 +31,10 @@
 int pl_translit(plaint_lang lang, const char *s, size_t len, struct pl_buf *out);
 
 /* The language of a text written mostly in Latin letters: PL, EL
- * (Greeklish) or BG (Latin-script Bulgarian). A text with Polish
- * diacritics is Polish; otherwise the character trigram model decides,
- * with Polish the answer when the evidence is weak. */
+ * (Greeklish) or BG (Latin-script Bulgarian), or OTHER for English (a
+ * quarter or more of its words are English function words). A text with
+ * Polish diacritics is Polish; otherwise the character trigram model
+ * decides, with Polish the answer when the evidence is weak. */
 plaint_lang pl_latin_lang(const char *s, size_t len);
 
 /* Appends to out the text s with the Polish diacritics removed (ą -> a,

@@ -103,6 +103,11 @@ int main(void)
     CHECK_EQ_INT(latin("Zdraveite, poru4ah telefon predi 2 sedmici i oshte ne e doshal"),
                  PLAINT_LANG_BG);
     CHECK_EQ_INT(latin("iskam si parite obratno vednaga, tova e bezobrazie"), PLAINT_LANG_BG);
+    /* English is not passed off as one of ours */
+    CHECK_EQ_INT(latin("Hello, my order has not arrived yet"), PLAINT_LANG_OTHER);
+    CHECK_EQ_INT(latin("The parcel was damaged and I want a refund"), PLAINT_LANG_OTHER);
+    CHECK_EQ_INT(latin("I didn't receive it, please help"), PLAINT_LANG_OTHER);
+    CHECK_EQ_INT(latin("Zamowienie nie doszlo, thank you very much za nic"), PLAINT_LANG_PL);
     /* no letters, or too little evidence: Polish */
     CHECK_EQ_INT(latin(""), PLAINT_LANG_PL);
     CHECK_EQ_INT(latin("123 !!!"), PLAINT_LANG_PL);
