@@ -154,16 +154,21 @@ int pl_features_add(struct pl_fx *fx, const plaint_tokens *toks, plaint_lang lan
     if (fold_stems(fx, toks, lang) != 0)
         return -1;
     uint32_t scope = 0;
+    size_t prev = SIZE_MAX; /* the last token with a non-empty folded stem */
     for (size_t i = 0; i < toks->count; i++) {
         const plaint_token *const t = &toks->tokens[i];
         const char *const stem = fx->fold.data + fx->foff[i];
         const size_t stem_len = fx->flen[i];
+        if (stem_len == 0)
+            continue; /* folding emptied it (a lone Bulgarian ь): no feature */
         const uint64_t h = pl_fnv1a(PL_FNV_INIT, stem, stem_len);
         if (opts->unigrams && add(fx, h, want_strings, "", stem, stem_len, NULL, 0) != 0)
             return -1;
-        if (opts->bigrams && i > 0) {
-            const char *const pstem = fx->fold.data + fx->foff[i - 1];
-            const size_t plen = fx->flen[i - 1];
+        const size_t p = prev;
+        prev = i;
+        if (opts->bigrams && p != SIZE_MAX) {
+            const char *const pstem = fx->fold.data + fx->foff[p];
+            const size_t plen = fx->flen[p];
             uint64_t hb = pl_fnv1a(PL_FNV_INIT, pstem, plen);
             hb = pl_fnv1a(pl_fnv1a(hb, " ", 1), stem, stem_len);
             if (add(fx, hb, want_strings, "", pstem, plen, stem, stem_len) != 0)
