@@ -359,7 +359,8 @@ static int explain(plaint_ctx *ctx, const struct pl_sub *sub, size_t best, size_
         for (size_t l = 0; l < nl; l++)
             if (l != best)
                 others += s[l];
-        const double w = (s[best] - others / (double)(nl - 1)) / sub->temperature;
+        const double mean_others = nl > 1 ? others / (double)(nl - 1) : 0.0;
+        const double w = (s[best] - mean_others) / sub->temperature;
         if (!(w > 0))
             continue;
         ctx->explain[n].feature = sub->strs + sub->str_off[f];
@@ -367,7 +368,8 @@ static int explain(plaint_ctx *ctx, const struct pl_sub *sub, size_t best, size_
         ctx->explain[n].weight = w;
         n++;
     }
-    qsort(ctx->explain, n, sizeof *ctx->explain, cmp_explain);
+    if (n > 1) /* ctx->explain is NULL while no text has had a feature */
+        qsort(ctx->explain, n, sizeof *ctx->explain, cmp_explain);
     out->explain = ctx->explain;
     out->nexplain = n < k ? n : k;
     return 0;
