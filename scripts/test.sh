@@ -4,7 +4,7 @@
 # + UndefinedBehaviorSanitizer, and the threaded tests under ThreadSanitizer.
 set -eu
 cd "$(dirname "$0")/.."
-sh scripts/install-deps.sh python3  # python3: the corpus checks
+sh scripts/install-deps.sh python3 parallel  # python3: the corpus checks; parallel: cli_batch
 jobs=$(nproc)
 
 cmake -S . -B build-release -DCMAKE_BUILD_TYPE=Release -DPLAINT_WERROR=ON >/dev/null
@@ -19,9 +19,9 @@ cmake --build build-asan -j "$jobs"
     UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
     ctest --output-on-failure -j "$jobs")
 
-# ThreadSanitizer: the tests that share a model between threads
+# ThreadSanitizer: the tests that share a model between threads (API, label -j)
 cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=Debug -DPLAINT_WERROR=ON \
     -DPLAINT_SANITIZE=thread >/dev/null
-cmake --build build-tsan -j "$jobs" --target test_api_threads
+cmake --build build-tsan -j "$jobs" --target test_api_threads plaint_cli
 (cd build-tsan && TSAN_OPTIONS=halt_on_error=1 ctest --output-on-failure -L threads)
 echo "test.sh: all tests passed (Release -Werror, ASan+UBSan, TSan)"

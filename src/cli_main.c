@@ -42,7 +42,16 @@ static const struct cli_opt info_opts[] = {
 
 static const struct cli_opt label_opts[] = {
     {"model", 'm', "MODEL", "the model file (default: the built-in model)"},
+    {"output", 'o', "FILE", "write to FILE (gzip when it ends in .gz), only when complete"},
+    {"format", 'f', "FMT", "input format: text (default), tsv or jsonl"},
+    {"text-column", 0, "COL", "tsv: the column holding the text: number from 1 or a name (default 1)"},
+    {"header", 0, NULL, "tsv: the first line of each input is a header"},
+    {"text-field", 0, "NAME", "jsonl: the field holding the text (default: text)"},
+    {"scores", 0, NULL, "add the probability of every label"},
     {"explain", 'e', "K", "add the K features that pushed hardest toward the label"},
+    {"threads", 'j', "N", "label with N threads (default: every core)"},
+    {"invalid-utf8", 0, "HOW", "error (default): not labeled; replace: label with U+FFFD"},
+    {"quiet", 'q', NULL, "no progress line; a summary only when records were not labeled"},
 };
 
 static const struct cli_opt eval_opts[] = {
@@ -61,11 +70,36 @@ static const struct cli_cmd commands[] = {
      "One sub-model is trained per language found (pl, bg, el). The result does not\n"
      "depend on the order of the CORPUS files.",
      train_opts, NOPTS(train_opts), cli_train},
-    {"label", "[INPUT...]", "Label texts, one per line (stdin when no INPUT).",
-     "Writes exactly one line per input line: label<TAB>confidence (4 decimals),\n"
-     "and with --explain K a third column: feature=weight; ... . A line that cannot\n"
-     "be labeled (empty, no letters, another script, a language the model lacks)\n"
-     "gets an empty label and confidence 0, and is counted in a summary on stderr.",
+    {"label", "[INPUT...]", "Label texts, one record per line (stdin when no INPUT).",
+     "Reads every INPUT in turn ('-' is stdin; .gz read transparently, concatenated\n"
+     "members too), streaming, and writes exactly one output line per input line,\n"
+     "in input order, whatever the number of threads (the output is byte-identical).\n"
+     "A UTF-8 byte order mark and CR before LF are dropped.\n"
+     "\n"
+     "Formats. text: the line is the text; out: label<TAB>confidence (4 decimals).\n"
+     "tsv: the text is in column --text-column; out: the input line, then label and\n"
+     "confidence columns (with --header, the header gets their names). jsonl: one\n"
+     "JSON object per line, the text in field --text-field; out: the same object,\n"
+     "its fields passed through as they were, with \"label\" and \"confidence\" added\n"
+     "(fields named label, confidence, scores, explain or error in the input are\n"
+     "replaced). --scores adds one column per label (model label order, as 'plaint\n"
+     "info' lists them; in jsonl a \"scores\" object); --explain K adds a column\n"
+     "feature=weight; ... (in jsonl an \"explain\" array).\n"
+     "\n"
+     "A record that cannot be labeled (empty, no letters, another script, a language\n"
+     "the model lacks, invalid UTF-8, invalid JSON, no text column or field) still\n"
+     "gets its line: text and tsv with an empty label, confidence 0 and one more\n"
+     "column 'KIND: why'; jsonl with \"label\":null and \"error\":\"KIND: why\". The\n"
+     "first ones are listed on stderr as FILE:LINE: KIND: why, and a summary ends\n"
+     "the run: records, labels, problems by kind, throughput. A progress line is\n"
+     "shown while stderr is a terminal (not with --quiet).\n"
+     "\n"
+     "With -o FILE the output is written to a temporary file next to FILE and\n"
+     "renamed to FILE when complete; an error or a signal (INT, TERM, HUP) leaves no\n"
+     "FILE and no temporary file.\n"
+     "\n"
+     "Exit status: 0 every record was labeled; 1 some records were not (all were\n"
+     "written); 2 usage error; 3 an I/O or model error stopped the job.",
      label_opts, NOPTS(label_opts), cli_label},
     {"eval", "TEST...", "Evaluate a model on labeled texts (training format).",
      "Prints accuracy, macro-F1, expected calibration error (15 bins), Brier score,\n"

@@ -45,7 +45,8 @@ void cli_print_help(const struct cli_cmd *cmd, FILE *out)
                      o->arg ? o->arg : "");
         fprintf(out, "  %-24s %s\n", lhs, o->help);
     }
-    fputs("\nExit status: 0 success, 1 the job failed, 2 usage error.\n", out);
+    if (cmd->details == NULL || strstr(cmd->details, "Exit status:") == NULL)
+        fputs("\nExit status: 0 success, 1 the job failed, 2 usage error.\n", out);
 }
 
 static const struct cli_opt *find_opt(const struct cli_cmd *cmd, const char *lng, size_t lnglen,
