@@ -99,8 +99,11 @@ static int add(struct pl_fx *fx, uint64_t h, int want_strings, const char *prefi
         if (pl_buf_append(&fx->strs, prefix, strlen(prefix)) != 0 ||
             pl_buf_append(&fx->strs, a, alen) != 0 ||
             (b != NULL && (pl_buf_append(&fx->strs, " ", 1) != 0 ||
-                           pl_buf_append(&fx->strs, b, blen) != 0)))
+                           pl_buf_append(&fx->strs, b, blen) != 0))) {
+            fx->set[j] = UINT32_MAX; /* the set holds exactly features 0..n-1 */
+            fx->strs.len = start;
             return -1;
+        }
         fx->off[fx->n] = (uint32_t)start;
         fx->len[fx->n] = (uint32_t)(fx->strs.len - start);
     }
@@ -141,10 +144,23 @@ static int fold_stems(struct pl_fx *fx, const plaint_tokens *toks, plaint_lang l
 int pl_features(struct pl_fx *fx, const plaint_tokens *toks, plaint_lang lang,
                 const struct pl_featopts *opts, int want_strings)
 {
+    /* empty the duplicate set by clearing only the slots the last document
+     * used: after one very long document the set stays large, and clearing
+     * all of it for every short document after that would dominate */
+    if (fx->set != NULL) {
+        if (fx->n * 8 >= fx->setmask + 1) {
+            memset(fx->set, 0xFF, (fx->setmask + 1) * sizeof *fx->set);
+        } else {
+            for (size_t i = 0; i < fx->n; i++) {
+                size_t j = (size_t)fx->hash[i] & fx->setmask;
+                while (fx->set[j] != (uint32_t)i)
+                    j = (j + 1) & fx->setmask;
+                fx->set[j] = UINT32_MAX;
+            }
+        }
+    }
     fx->n = 0;
     fx->strs.len = 0;
-    if (fx->set != NULL)
-        memset(fx->set, 0xFF, (fx->setmask + 1) * sizeof *fx->set);
     return pl_features_add(fx, toks, lang, opts, want_strings);
 }
 

@@ -24,39 +24,44 @@ uint64_t pl_cache_hash(unsigned lang, const char *key, size_t n)
     return h == 0 ? 1 : h;
 }
 
+static uint64_t tag_of(uint64_t h) { return h & ~(uint64_t)0xFFFFFFFFu; }
+
 const struct pl_cache_entry *pl_cache_find(const struct pl_cache *c, uint64_t h, unsigned lang,
                                            const char *key, size_t n)
 {
     if (c->slots == NULL)
         return NULL;
+    const uint64_t tag = tag_of(h);
     for (size_t i = (size_t)h & c->mask;; i = (i + 1) & c->mask) {
-        const struct pl_cache_entry *const e = &c->slots[i];
-        if (e->hash == 0)
+        const uint64_t v = c->slots[i];
+        if (v == 0)
             return NULL;
+        if (tag_of(v) != tag)
+            continue;
+        const struct pl_cache_entry *const e = &c->entries[(uint32_t)v - 1];
         if (e->hash == h && e->lang == lang && e->key_len == n &&
             memcmp(c->arena.data + e->key_off, key, n) == 0)
             return e;
     }
 }
 
+static void place(uint64_t *slots, size_t mask, uint64_t h, size_t idx)
+{
+    size_t j = (size_t)h & mask;
+    while (slots[j] != 0)
+        j = (j + 1) & mask;
+    slots[j] = tag_of(h) | (uint64_t)(idx + 1);
+}
+
 static int grow(struct pl_cache *c)
 {
     const size_t nslots = c->slots == NULL ? 1024 : (c->mask + 1) * 2;
-    struct pl_cache_entry *const slots = pl_calloc(nslots, sizeof *slots);
+    uint64_t *const slots = pl_calloc(nslots, sizeof *slots);
     if (slots == NULL)
         return -1;
-    if (c->slots != NULL) {
-        for (size_t i = 0; i <= c->mask; i++) {
-            const struct pl_cache_entry *const e = &c->slots[i];
-            if (e->hash == 0)
-                continue;
-            size_t j = (size_t)e->hash & (nslots - 1);
-            while (slots[j].hash != 0)
-                j = (j + 1) & (nslots - 1);
-            slots[j] = *e;
-        }
-        pl_free(c->slots);
-    }
+    for (size_t i = 0; i < c->count; i++)
+        place(slots, nslots - 1, c->entries[i].hash, i);
+    pl_free(c->slots);
     c->slots = slots;
     c->mask = nslots - 1;
     return 0;
@@ -73,16 +78,21 @@ const struct pl_cache_entry *pl_cache_insert(struct pl_cache *c, uint64_t h, uns
         return NULL;
     if ((c->slots == NULL || (c->count + 1) * 2 > c->mask + 1) && grow(c) != 0)
         return NULL;
+    if (c->count == c->cap) {
+        const size_t cap = c->cap ? c->cap * 2 : 512;
+        struct pl_cache_entry *const e = pl_realloc(c->entries, cap * sizeof *e);
+        if (e == NULL)
+            return NULL;
+        c->entries = e;
+        c->cap = cap;
+    }
     const size_t base = c->arena.len;
     if (pl_buf_reserve(&c->arena, n + norm_len + stem_len) != 0)
         return NULL;
     pl_buf_append(&c->arena, key, n);
     pl_buf_append(&c->arena, norm, norm_len);
     pl_buf_append(&c->arena, stem, stem_len);
-    size_t i = (size_t)h & c->mask;
-    while (c->slots[i].hash != 0)
-        i = (i + 1) & c->mask;
-    struct pl_cache_entry *const e = &c->slots[i];
+    struct pl_cache_entry *const e = &c->entries[c->count];
     e->hash = h;
     e->lang = lang;
     e->key_off = (uint32_t)base;
@@ -91,6 +101,7 @@ const struct pl_cache_entry *pl_cache_insert(struct pl_cache *c, uint64_t h, uns
     e->norm_len = (uint32_t)norm_len;
     e->stem_off = (uint32_t)(base + n + norm_len);
     e->stem_len = (uint32_t)stem_len;
+    place(c->slots, c->mask, h, c->count);
     c->count++;
     return e;
 }
@@ -111,8 +122,11 @@ void pl_cache_clear(struct pl_cache *c)
 void pl_cache_free(struct pl_cache *c)
 {
     pl_free(c->slots);
+    pl_free(c->entries);
     c->slots = NULL;
+    c->entries = NULL;
     c->mask = 0;
     c->count = 0;
+    c->cap = 0;
     pl_buf_free(&c->arena);
 }

@@ -4,8 +4,12 @@
  * Text is Zipfian: a few thousand distinct words make up most tokens, so
  * normalizing and stemming each distinct (language, raw token) once and
  * looking it up afterwards removes the slowest steps from the hot path.
- * Open addressing with linear probing; strings live in one arena and are
- * referred to by offset, so growing the arena never invalidates an entry.
+ * Open addressing with linear probing over 8-byte slots (32 bits of the
+ * hash and an entry number), so the table that every lookup touches at a
+ * random place stays small enough for the CPU caches; the entries live in
+ * a dense array in insertion order (the frequent words, met first, packed
+ * together) and their strings in one arena, referred to by offset. An
+ * entry pointer is valid until the next insert or clear.
  * The cache is bounded: pl_cache_full tells the owner when to clear it. */
 #ifndef PL_STEMCACHE_H
 #define PL_STEMCACHE_H
@@ -27,9 +31,10 @@ struct pl_cache_entry {
 };
 
 struct pl_cache {
-    struct pl_cache_entry *slots;
-    size_t mask; /* slot count - 1; slot count is a power of two */
-    size_t count;
+    uint64_t *slots;  /* 0: empty; else hash >> 32 << 32 | (entry number + 1) */
+    size_t mask;      /* slot count - 1; slot count is a power of two */
+    struct pl_cache_entry *entries;
+    size_t count, cap; /* entries used, allocated */
     struct pl_buf arena;
 };
 
