@@ -52,6 +52,7 @@ static const struct cli_opt label_opts[] = {
     {"threads", 'j', "N", "label with N threads (default: every core)"},
     {"invalid-utf8", 0, "HOW", "error (default): not labeled; replace: label with U+FFFD"},
     {"quiet", 'q', NULL, "no progress line; a summary only when records were not labeled"},
+    {"unlabeled-ok", 0, NULL, "exit 0 even when records were not labeled (for mappers)"},
 };
 
 static const struct cli_opt eval_opts[] = {
@@ -98,8 +99,9 @@ static const struct cli_cmd commands[] = {
      "renamed to FILE when complete; an error or a signal (INT, TERM, HUP) leaves no\n"
      "FILE and no temporary file.\n"
      "\n"
-     "Exit status: 0 every record was labeled; 1 some records were not (all were\n"
-     "written); 2 usage error; 3 an I/O or model error stopped the job.",
+     "Exit status: 0 every record was labeled (or --unlabeled-ok); 1 some records\n"
+     "were not (all were written); 2 usage error; 3 an I/O or model error stopped\n"
+     "the job.",
      label_opts, NOPTS(label_opts), cli_label},
     {"eval", "TEST...", "Evaluate a model on labeled texts (training format).",
      "Prints accuracy, macro-F1, expected calibration error (15 bins), Brier score,\n"

@@ -162,12 +162,15 @@ done
 
 # 5. GNU parallel --pipe (as across hosts): the same output as one process
 if command -v parallel >/dev/null; then
-    parallel --will-cite --pipe -k --block 150k -j 3 "$plaint" label -q -j 1 <"$tmp/in" \
+    parallel --will-cite --pipe -k --block 150k -j 3 "$plaint" label -q -j 1 --unlabeled-ok <"$tmp/in" \
         >"$tmp/outpar" 2>/dev/null
     cmp -s "$tmp/out1" "$tmp/outpar" || fail "parallel --pipe output differs from one process"
 else
     fail "GNU parallel is not installed (Debian package parallel; scripts/test.sh installs it)"
 fi
+
+"$plaint" label -q --unlabeled-ok "$tmp/p1" "$tmp/hostile" >/dev/null 2>&1
+[ $? -eq 0 ] || fail "--unlabeled-ok: exit not 0"
 
 # usage errors
 "$plaint" label -j 0 "$tmp/p1" >/dev/null 2>&1
