@@ -47,6 +47,14 @@ void pl_tokzr_free(struct pl_tokzr *t);
  * -1 (ICU failure). */
 int pl_tokzr_set_text(struct pl_tokzr *t, const char *s, size_t len);
 
+/* With on != 0, texts set afterwards are always segmented by ICU, never by
+ * the fast path that handles common texts without it (see tokenize.c); for
+ * the test that checks the two agree. */
+void pl_tokzr_force_icu(struct pl_tokzr *t, int on);
+
+/* 1 when the current text is segmented by the fast path. */
+int pl_tokzr_is_fast(const struct pl_tokzr *t);
+
 /* Stores the next token in *tok and returns 1, or returns 0 at the end. */
 int pl_tokzr_next(struct pl_tokzr *t, struct pl_rawtok *tok);
 
