@@ -395,7 +395,8 @@ plaint_status plaint_label(plaint_ctx *ctx, const char *text, size_t len, unsign
         return pl_error_set(err, PLAINT_E_UNSUPPORTED, "<text>", 0, 0,
                             "the model has no sub-model for language %s",
                             plaint_lang_code(toks.lang));
-    if (pl_features(&ctx->fx, &toks, toks.lang, &m->opts.feat, 0) != 0)
+    if (pl_features_folded(&ctx->fx, &toks, pl_text_folds(&ctx->text), toks.lang,
+                           &m->opts.feat, 0) != 0)
         return pl_error_set(err, PLAINT_E_NOMEM, NULL, 0, 0, "out of memory");
     pl_sub_score(sub, m->nlabels, ctx->fx.hash, ctx->fx.n, ctx->scores);
     const size_t best = pl_softmax(ctx->scores, m->nlabels, sub->temperature, ctx->probs);

@@ -25,6 +25,7 @@ void pl_fx_free(struct pl_fx *fx)
     pl_buf_free(&fx->fold);
     pl_free(fx->foff);
     pl_free(fx->flen);
+    pl_free(fx->folded);
     memset(fx, 0, sizeof *fx);
 }
 
@@ -123,6 +124,10 @@ static int fold_stems(struct pl_fx *fx, const plaint_tokens *toks, plaint_lang l
         if (l == NULL)
             return -1;
         fx->flen = l;
+        struct pl_folded *const f = pl_realloc(fx->folded, toks->count * sizeof *f);
+        if (f == NULL)
+            return -1;
+        fx->folded = f;
         fx->capf = toks->count;
     }
     size_t total = 0;
@@ -138,11 +143,16 @@ static int fold_stems(struct pl_fx *fx, const plaint_tokens *toks, plaint_lang l
                                              fx->fold.data + fx->fold.len);
         fx->fold.len += fx->flen[i];
     }
+    for (size_t i = 0; i < toks->count; i++) {
+        fx->folded[i].s = fx->fold.data + fx->foff[i];
+        fx->folded[i].len = fx->flen[i];
+        fx->folded[i].h = pl_fnv1a(PL_FNV_INIT, fx->folded[i].s, fx->folded[i].len);
+    }
     return 0;
 }
 
-int pl_features(struct pl_fx *fx, const plaint_tokens *toks, plaint_lang lang,
-                const struct pl_featopts *opts, int want_strings)
+/* Empties fx for a new document. */
+static void fx_reset(struct pl_fx *fx)
 {
     /* empty the duplicate set by clearing only the slots the last document
      * used: after one very long document the set stays large, and clearing
@@ -161,32 +171,38 @@ int pl_features(struct pl_fx *fx, const plaint_tokens *toks, plaint_lang lang,
     }
     fx->n = 0;
     fx->strs.len = 0;
+}
+
+int pl_features(struct pl_fx *fx, const plaint_tokens *toks, plaint_lang lang,
+                const struct pl_featopts *opts, int want_strings)
+{
+    fx_reset(fx);
     return pl_features_add(fx, toks, lang, opts, want_strings);
 }
 
-int pl_features_add(struct pl_fx *fx, const plaint_tokens *toks, plaint_lang lang,
-                    const struct pl_featopts *opts, int want_strings)
+/* The features of tokens whose folded stems are folds[i]. */
+static int features_core(struct pl_fx *fx, const plaint_tokens *toks,
+                         const struct pl_folded *folds, plaint_lang lang,
+                         const struct pl_featopts *opts, int want_strings)
 {
-    if (fold_stems(fx, toks, lang) != 0)
-        return -1;
     uint32_t scope = 0;
     size_t prev = SIZE_MAX; /* the last token with a non-empty folded stem */
     for (size_t i = 0; i < toks->count; i++) {
         const plaint_token *const t = &toks->tokens[i];
-        const char *const stem = fx->fold.data + fx->foff[i];
-        const size_t stem_len = fx->flen[i];
+        const char *const stem = folds[i].s;
+        const size_t stem_len = folds[i].len;
         if (stem_len == 0)
             continue; /* folding emptied it (a lone Bulgarian ь): no feature */
-        const uint64_t h = pl_fnv1a(PL_FNV_INIT, stem, stem_len);
+        const uint64_t h = folds[i].h;
         if (opts->unigrams && add(fx, h, want_strings, "", stem, stem_len, NULL, 0) != 0)
             return -1;
         const size_t p = prev;
         prev = i;
         if (opts->bigrams && p != SIZE_MAX) {
-            const char *const pstem = fx->fold.data + fx->foff[p];
-            const size_t plen = fx->flen[p];
-            uint64_t hb = pl_fnv1a(PL_FNV_INIT, pstem, plen);
-            hb = pl_fnv1a(pl_fnv1a(hb, " ", 1), stem, stem_len);
+            const char *const pstem = folds[p].s;
+            const size_t plen = folds[p].len;
+            /* FNV-1a of "pstem stem", continuing from the hash of pstem */
+            const uint64_t hb = pl_fnv1a(pl_fnv1a(folds[p].h, " ", 1), stem, stem_len);
             if (add(fx, hb, want_strings, "", pstem, plen, stem, stem_len) != 0)
                 return -1;
         }
@@ -204,4 +220,20 @@ int pl_features_add(struct pl_fx *fx, const plaint_tokens *toks, plaint_lang lan
         }
     }
     return 0;
+}
+
+int pl_features_add(struct pl_fx *fx, const plaint_tokens *toks, plaint_lang lang,
+                    const struct pl_featopts *opts, int want_strings)
+{
+    if (fold_stems(fx, toks, lang) != 0)
+        return -1;
+    return features_core(fx, toks, fx->folded, lang, opts, want_strings);
+}
+
+int pl_features_folded(struct pl_fx *fx, const plaint_tokens *toks,
+                       const struct pl_folded *folds, plaint_lang lang,
+                       const struct pl_featopts *opts, int want_strings)
+{
+    fx_reset(fx);
+    return features_core(fx, toks, folds, lang, opts, want_strings);
 }

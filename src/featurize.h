@@ -23,6 +23,7 @@
 
 #include "alloc.h"
 #include "plaint.h"
+#include "text.h"
 
 #define PL_FEAT_HASH_ID "fnv1a64+fold/2"
 
@@ -46,6 +47,7 @@ struct pl_fx {
     /* the document's folded stems: token i is fold.data[foff[i] .. +flen[i]) */
     struct pl_buf fold;
     uint32_t *foff, *flen;
+    struct pl_folded *folded;
     size_t capf;
 };
 
@@ -59,6 +61,13 @@ uint64_t pl_fnv1a(uint64_t h, const void *s, size_t n);
  * stems). lang selects the negators. Returns 0, or -1 when out of memory. */
 int pl_features(struct pl_fx *fx, const plaint_tokens *toks, plaint_lang lang,
                 const struct pl_featopts *opts, int want_strings);
+
+/* As pl_features, from the tokens' folded stems already made (by the text
+ * pipeline, which folds each distinct word once): folds[i] belongs to
+ * toks->tokens[i]. */
+int pl_features_folded(struct pl_fx *fx, const plaint_tokens *toks,
+                       const struct pl_folded *folds, plaint_lang lang,
+                       const struct pl_featopts *opts, int want_strings);
 
 /* As pl_features, adding to the features already in fx (a feature already
  * there is not repeated). */

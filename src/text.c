@@ -1,5 +1,7 @@
 /* text.c - one context's text pipeline (see text.h for the data flow). */
 #include "text.h"
+
+#include "featurize.h"
 #include "translit.h"
 
 #include <string.h>
@@ -13,7 +15,9 @@ enum { SRC_CACHE = 0, SRC_SCRATCH = 1 };
 
 struct pl_tokref {
     size_t text_off, text_len, stem_off, stem_len;
-    unsigned char src; /* SRC_CACHE or SRC_SCRATCH: where both strings live */
+    size_t fold_off, fold_len; /* in foldarena (SRC_CACHE) or scratch */
+    uint64_t fold_h;
+    unsigned char src; /* SRC_CACHE or SRC_SCRATCH: where the strings live */
     unsigned char kind;
 };
 
@@ -57,6 +61,9 @@ void pl_text_free(struct pl_text *t)
     pl_buf_free(&t->word);
     pl_free(t->refs);
     pl_free(t->toks);
+    pl_free(t->memo);
+    pl_buf_free(&t->foldarena);
+    pl_free(t->folds);
     memset(t, 0, sizeof *t);
 }
 
@@ -73,8 +80,22 @@ static struct pl_tokref *push_ref(struct pl_text *t)
     return &t->refs[t->nrefs++];
 }
 
+/* Folds the scratch stem of r (already appended) into scratch after it. */
+static int fold_scratch(struct pl_text *t, struct pl_tokref *r, plaint_lang lang)
+{
+    if (pl_buf_reserve(&t->scratch, r->stem_len + 1) != 0)
+        return -1;
+    r->fold_off = t->scratch.len;
+    r->fold_len = pl_fold_stem(lang, t->scratch.data + r->stem_off, r->stem_len,
+                               t->scratch.data + t->scratch.len);
+    r->fold_h = pl_fnv1a(PL_FNV_INIT, t->scratch.data + r->fold_off, r->fold_len);
+    t->scratch.len += r->fold_len;
+    return 0;
+}
+
 /* Appends a token whose text and stem are the same scratch string. */
-static int push_scratch(struct pl_text *t, plaint_token_kind kind, const char *s, size_t n)
+static int push_scratch(struct pl_text *t, plaint_token_kind kind, const char *s, size_t n,
+                        plaint_lang lang)
 {
     struct pl_tokref *const r = push_ref(t);
     if (r == NULL)
@@ -83,7 +104,49 @@ static int push_scratch(struct pl_text *t, plaint_token_kind kind, const char *s
     r->kind = (unsigned char)kind;
     r->text_off = r->stem_off = t->scratch.len;
     r->text_len = r->stem_len = n;
-    return pl_buf_append(&t->scratch, s, n);
+    if (pl_buf_append(&t->scratch, s, n) != 0)
+        return -1;
+    return fold_scratch(t, r, lang);
+}
+
+/* The folded stem of cache entry e, computed on its first use. */
+static const struct pl_foldmemo *entry_fold(struct pl_text *t, const struct pl_cache_entry *e,
+                                            plaint_lang lang)
+{
+    const size_t idx = (size_t)(e - t->cache.entries);
+    if (idx >= t->capmemo) {
+        size_t cap = t->capmemo ? t->capmemo : 1024;
+        while (cap <= idx)
+            cap *= 2;
+        struct pl_foldmemo *const m = pl_realloc(t->memo, cap * sizeof *m);
+        if (m == NULL)
+            return NULL;
+        for (size_t i = t->capmemo; i < cap; i++)
+            m[i].len = UINT32_MAX;
+        t->memo = m;
+        t->capmemo = cap;
+    }
+    struct pl_foldmemo *const f = &t->memo[idx];
+    if (f->len == UINT32_MAX) {
+        if (pl_buf_reserve(&t->foldarena, e->stem_len + 1) != 0)
+            return NULL;
+        char *const out = t->foldarena.data + t->foldarena.len;
+        const size_t n = pl_fold_stem(lang, t->cache.arena.data + e->stem_off, e->stem_len, out);
+        f->off = (uint32_t)t->foldarena.len;
+        f->len = (uint32_t)n;
+        f->h = pl_fnv1a(PL_FNV_INIT, out, n);
+        t->foldarena.len += n;
+    }
+    return f;
+}
+
+/* Empties the cache and what is remembered per entry. */
+static void cache_clear(struct pl_text *t)
+{
+    pl_cache_clear(&t->cache);
+    for (size_t i = 0; i < t->capmemo; i++)
+        t->memo[i].len = UINT32_MAX;
+    t->foldarena.len = 0;
 }
 
 static const char *mark_text(unsigned bits)
@@ -131,19 +194,28 @@ static int push_word(struct pl_text *t, const char *s, const struct pl_rawtok *r
                 return -1;
             r->stem_off = t->scratch.len;
             r->stem_len = stem->len;
-            return pl_buf_append(&t->scratch, stem->data, stem->len);
+            if (pl_buf_append(&t->scratch, stem->data, stem->len) != 0)
+                return -1;
+            return fold_scratch(t, r, lang);
         }
     }
+    const struct pl_foldmemo *const f = entry_fold(t, e, lang);
+    if (f == NULL)
+        return -1;
     r->src = SRC_CACHE;
     r->text_off = e->norm_off;
     r->text_len = e->norm_len;
     r->stem_off = e->stem_off;
     r->stem_len = e->stem_len;
+    r->fold_off = f->off;
+    r->fold_len = f->len;
+    r->fold_h = f->h;
     return 0;
 }
 
 /* The emoji code points of a segment, without selectors and modifiers. */
-static int push_emoji(struct pl_text *t, const char *s, const struct pl_rawtok *rt)
+static int push_emoji(struct pl_text *t, const char *s, const struct pl_rawtok *rt,
+                      plaint_lang lang)
 {
     t->tmp.len = 0;
     size_t i = rt->start;
@@ -155,7 +227,7 @@ static int push_emoji(struct pl_text *t, const char *s, const struct pl_rawtok *
                 return -1;
         }
     }
-    return push_scratch(t, PLAINT_TOKEN_EMOJI, t->tmp.data, t->tmp.len);
+    return push_scratch(t, PLAINT_TOKEN_EMOJI, t->tmp.data, t->tmp.len, lang);
 }
 
 static int tokenize_chunk(struct pl_text *t, const char *s, size_t len, plaint_lang lang)
@@ -171,18 +243,18 @@ static int tokenize_chunk(struct pl_text *t, const char *s, size_t len, plaint_l
             rc = push_word(t, s, &rt, lang);
             break;
         case PLAINT_TOKEN_EMOJI:
-            rc = push_emoji(t, s, &rt);
+            rc = push_emoji(t, s, &rt, lang);
             break;
         case PLAINT_TOKEN_MARK: {
             const char *const m = mark_text(rt.marks);
-            rc = push_scratch(t, PLAINT_TOKEN_MARK, m, strlen(m));
+            rc = push_scratch(t, PLAINT_TOKEN_MARK, m, strlen(m), lang);
             break;
         }
         case PLAINT_TOKEN_URL:
-            rc = push_scratch(t, PLAINT_TOKEN_URL, "<url>", 5);
+            rc = push_scratch(t, PLAINT_TOKEN_URL, "<url>", 5, lang);
             break;
         default:
-            rc = push_scratch(t, PLAINT_TOKEN_EMAIL, "<email>", 7);
+            rc = push_scratch(t, PLAINT_TOKEN_EMAIL, "<email>", 7, lang);
             break;
         }
         if (rc != 0)
@@ -249,7 +321,7 @@ plaint_status pl_text_tokenize(struct pl_text *t, const char *s, size_t len, pla
         }
     }
     if (pl_cache_full(&t->cache))
-        pl_cache_clear(&t->cache);
+        cache_clear(t);
     t->nrefs = 0;
     t->scratch.len = 0;
     while (len > 0) {
@@ -270,6 +342,13 @@ plaint_status pl_text_tokenize(struct pl_text *t, const char *s, size_t len, pla
         t->toks = toks;
         t->captoks = t->nrefs;
     }
+    if (t->nrefs > t->capfolds) {
+        struct pl_folded *const f = pl_realloc(t->folds, t->nrefs * sizeof *f);
+        if (f == NULL)
+            return pl_error_set(err, PLAINT_E_NOMEM, "<text>", 0, 0, "out of memory");
+        t->folds = f;
+        t->capfolds = t->nrefs;
+    }
     for (size_t i = 0; i < t->nrefs; i++) {
         const struct pl_tokref *const r = &t->refs[i];
         const char *const base = r->src == SRC_CACHE ? t->cache.arena.data : t->scratch.data;
@@ -279,12 +358,20 @@ plaint_status pl_text_tokenize(struct pl_text *t, const char *s, size_t len, pla
         tok->stem = (flags & PLAINT_TEXT_STEMS) ? base + r->stem_off : tok->text;
         tok->stem_len = (flags & PLAINT_TEXT_STEMS) ? r->stem_len : tok->len;
         tok->kind = (plaint_token_kind)r->kind;
+        t->folds[i].s = (r->src == SRC_CACHE ? t->foldarena.data : t->scratch.data) + r->fold_off;
+        t->folds[i].len = r->fold_len;
+        t->folds[i].h = r->fold_h;
     }
     out->tokens = t->toks;
     out->count = t->nrefs;
     out->lang = lang;
     out->replaced = replaced;
     return PLAINT_OK;
+}
+
+const struct pl_folded *pl_text_folds(const struct pl_text *t)
+{
+    return t->folds;
 }
 
 plaint_status pl_text_document(struct pl_text *t, const char *s, size_t len, plaint_lang lang,

@@ -15,6 +15,7 @@
 #define PL_TEXT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "alloc.h"
 #include "normalize.h"
@@ -23,6 +24,20 @@
 #include "stemcache.h"
 
 struct pl_tokref;
+
+/* A token's folded stem (pl_fold_stem) and its FNV-1a hash from
+ * PL_FNV_INIT: what the features are made of. */
+struct pl_folded {
+    const char *s;
+    size_t len;
+    uint64_t h;
+};
+
+/* The folded stem of a cache entry, computed once per entry. */
+struct pl_foldmemo {
+    uint32_t off, len; /* in pl_text.foldarena; len UINT32_MAX: not computed */
+    uint64_t h;
+};
 
 struct pl_text {
     void *own_template; /* the break-iterator template, when not shared */
@@ -39,6 +54,11 @@ struct pl_text {
     size_t nrefs, caprefs;
     plaint_token *toks;
     size_t captoks;
+    struct pl_foldmemo *memo; /* per cache entry, by entry number */
+    size_t capmemo;
+    struct pl_buf foldarena;  /* folded stems of cache entries */
+    struct pl_folded *folds;  /* per token of the last text */
+    size_t capfolds;
 };
 
 /* Sets up *t. template_bi is a shared break-iterator template (from
@@ -51,6 +71,10 @@ void pl_text_free(struct pl_text *t);
 /* The pipeline for one text; see plaint_tokenize. */
 plaint_status pl_text_tokenize(struct pl_text *t, const char *s, size_t len, plaint_lang lang,
                                unsigned flags, plaint_tokens *out, plaint_error *err);
+
+/* The folded stems of the tokens of the last pl_text_document (one per
+ * token, in order), valid until the next call on t. */
+const struct pl_folded *pl_text_folds(const struct pl_text *t);
 
 /* Tokenizes (with stems) a document that must be in a supported language:
  * a text without letters, or of another script, fails with

@@ -32,20 +32,30 @@ struct pl_tokzr {
  * on every text of the corpora and of ../shared/data. */
 enum { WB_OTHER, WB_LETTER, WB_NUM, WB_MIDLETTER, WB_MIDNUMLET, WB_MIDNUM, WB_UNKNOWN };
 
-static int wb_class(int32_t cp)
+static int wb_class_slow(int32_t cp);
+
+/* The word-break class of an ASCII character (inline: most characters). */
+static inline int wb_ascii_class(unsigned cp)
 {
-    if (cp < 0x80) {
-        if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')
-            return WB_LETTER;
-        if (cp >= '0' && cp <= '9')
-            return WB_NUM;
-        switch (cp) {
-        case '.': case '\'': return WB_MIDNUMLET;
-        case ',': case ';': return WB_MIDNUM;
-        case '_': case '@': return WB_UNKNOWN; /* ExtendNumLet; e-mail */
-        default: return cp == '\t' || cp >= 0x20 ? WB_OTHER : WB_UNKNOWN;
-        }
+    if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')
+        return WB_LETTER;
+    if (cp >= '0' && cp <= '9')
+        return WB_NUM;
+    switch (cp) {
+    case '.': case '\'': return WB_MIDNUMLET;
+    case ',': case ';': return WB_MIDNUM;
+    case '_': case '@': return WB_UNKNOWN; /* ExtendNumLet; e-mail */
+    default: return cp == '\t' || cp >= 0x20 ? WB_OTHER : WB_UNKNOWN;
     }
+}
+
+static inline int wb_class(int32_t cp)
+{
+    return cp < 0x80 ? wb_ascii_class((unsigned)cp) : wb_class_slow(cp);
+}
+
+static int wb_class_slow(int32_t cp)
+{
     if (cp < 0x100) {
         if (cp >= 0xC0 && cp != 0xD7 && cp != 0xF7)
             return WB_LETTER;
@@ -76,13 +86,22 @@ static int wb_class(int32_t cp)
     }
 }
 
-/* Decodes the valid UTF-8 code point at s[*i]. */
-static int32_t next_cp(const unsigned char *s, size_t len, size_t *i)
+/* Decodes the code point at s[*i] of a text known to be valid UTF-8. */
+static inline int32_t next_cp(const unsigned char *s, size_t len, size_t *i)
 {
-    const unsigned c = s[*i];
+    const size_t k = *i;
+    const unsigned c = s[k];
     if (c < 0x80) {
-        (*i)++;
+        *i = k + 1;
         return (int32_t)c;
+    }
+    if (c < 0xE0 && k + 1 < len) {
+        *i = k + 2;
+        return (int32_t)(((c & 0x1Fu) << 6) | (s[k + 1] & 0x3Fu));
+    }
+    if (c < 0xF0 && k + 2 < len) {
+        *i = k + 3;
+        return (int32_t)(((c & 0x0Fu) << 12) | ((s[k + 1] & 0x3Fu) << 6) | (s[k + 2] & 0x3Fu));
     }
     return pl_utf8_next(s, len, i);
 }

@@ -256,11 +256,17 @@ plaint_status plaint_trainer_add(plaint_trainer *t, const char *label, size_t la
         if (changed < 0)
             goto nomem;
         int slot2;
-        if (changed > 0 &&
-            pl_text_document(&t->text, t->plain.data, t->plain.len, PLAINT_LANG_PL,
-                             flags, &toks, &slot2, err) == PLAINT_OK &&
-            pl_features_add(&t->fx, &toks, PLAINT_LANG_PL, &t->opts.feat, 1) != 0)
-            goto nomem;
+        if (changed > 0) {
+            /* its only possible failure is memory: the plain spelling of a
+             * Polish text is a Polish text */
+            const plaint_status st2 = pl_text_document(&t->text, t->plain.data, t->plain.len,
+                                                       PLAINT_LANG_PL, flags, &toks, &slot2, err);
+            if (st2 == PLAINT_E_NOMEM)
+                goto nomem;
+            if (st2 == PLAINT_OK &&
+                pl_features_add(&t->fx, &toks, PLAINT_LANG_PL, &t->opts.feat, 1) != 0)
+                goto nomem;
+        }
     }
     if (t->ndocs == t->capdocs) {
         const size_t cap = t->capdocs ? t->capdocs * 2 : 1024;
