@@ -8,7 +8,7 @@ set -eu
 cd "$(dirname "$0")/.."
 secs=${1:-600}
 [ $# -gt 0 ] && shift
-targets=${*:-model payload label tokenize stem corpus_line}
+targets=${*:-model payload label tokenize stem corpus_line records}
 sh scripts/install-deps.sh clang
 CC=clang cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPLAINT_FUZZ=ON \
     -DPLAINT_SANITIZE=address,undefined >/dev/null
