@@ -75,6 +75,8 @@ static int buf_reserve(struct buf *b, size_t extra)
 /* Appending never fails silently: a failed allocation sets *oom. */
 static void put(struct buf *b, const char *s, size_t n, int *oom)
 {
+    if (n == 0)
+        return; /* b->p may still be NULL */
     if (buf_reserve(b, n) != 0) {
         *oom = 1;
         return;
@@ -118,9 +120,35 @@ static void put_fmt(struct buf *b, int *oom, const char *fmt, ...)
     put(b, s, (size_t)n < sizeof s ? (size_t)n : sizeof s - 1, oom);
 }
 
-/* A JSON string literal of valid UTF-8 s (quotes included). */
+static size_t utf8_check(const char *s, size_t len);
+
+/* A JSON string literal of s (quotes included); an invalid UTF-8 byte (in a
+ * parser's message quoting a cut piece of the input, say) becomes U+FFFD, so
+ * the output is always valid JSON. */
 static void put_json_str(struct buf *b, const char *s, size_t n, int *oom)
 {
+    size_t bad = utf8_check(s, n);
+    if (bad < n) {
+        putc_(b, '"', oom);
+        size_t i = 0;
+        while (i < n) {
+            bad = i + utf8_check(s + i, n - i);
+            if (bad > i) {
+                /* the valid run, escaped, without its quotes */
+                const size_t start = b->len;
+                put_json_str(b, s + i, bad - i, oom);
+                if (!*oom) {
+                    memmove(b->p + start, b->p + start + 1, b->len - start - 2);
+                    b->len -= 2;
+                }
+            }
+            if (bad < n)
+                puts_(b, "\\ufffd", oom);
+            i = bad + 1;
+        }
+        putc_(b, '"', oom);
+        return;
+    }
     static const char hex[] = "0123456789abcdef";
     putc_(b, '"', oom);
     size_t run = 0;
