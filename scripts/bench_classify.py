@@ -236,7 +236,7 @@ def run_plaint(plaint, unavailable, work, ds, test_path, train_path, te_y, te_x)
             f.write(one_line(x) + "\n")
     out_path = os.path.join(work, ds + ".plaint.labels")
     with open(out_path, "wb") as out:
-        p, t_label = run([plaint, "label", "-m", model, texts], stdout=out)
+        p, t_label = run([plaint, "label", "-q", "--unlabeled-ok", "-m", model, texts], stdout=out)
     if p.returncode != 0:
         res["error"] = cmd_fail("plaint label", p)
         return res

@@ -292,7 +292,9 @@ plaint_status plaint_model_info_get(const plaint_model *model, plaint_model_info
     out->options.bigrams = o->feat.bigrams;
     out->options.negation = o->feat.negation;
     out->options.negation_scope = o->feat.neg_scope;
-    out->options.calibration_folds = 0; /* not recorded: only its result, the temperature */
+    out->options.calibration_sample = o->cal_sample;
+    out->options.mergeable = model->mergeable;
+    out->mergeable = model->mergeable;
     out->texts = model->stat_lines;
     out->skipped = model->stat_skipped;
     out->stemmer_id[0] = pl_model_ident(model, PL_IDENT_STEM_PL);

@@ -121,12 +121,13 @@ int cli_parse_number(const char *cmd, const char *opt, const char *v, double lo,
                      double *out);
 
 /* Reads the training options shared by train and cv (algo, alpha,
- * min-count, folds, no-bigrams, no-negation, idf) into *o, which holds the
- * defaults. Returns 0, or -1 after reporting a usage error. */
+ * min-count, calibration-sample, no-bigrams, no-negation, idf) into *o,
+ * which holds the defaults. Returns 0, or -1 after reporting a usage error. */
 int cli_train_options(const struct cli_cmd *cmd, const struct cli_args *a, plaint_options *o);
 
 int cli_cv(const struct cli_cmd *cmd, int argc, char **argv);
 int cli_info(const struct cli_cmd *cmd, int argc, char **argv);
+int cli_merge(const struct cli_cmd *cmd, int argc, char **argv);
 
 /* Loads the model named by -m, or reports that one is needed. */
 int cli_load_model(const char *path, plaint_model **out);

@@ -26,8 +26,11 @@ static void print_text(const char *path, long long size, const plaint_model *m,
            in->options.bigrams ? "on" : "off", in->options.negation ? "on" : "off");
     if (in->options.negation)
         printf(" (scope %u)", in->options.negation_scope);
+    printf(", calibration sample %u", in->options.calibration_sample);
     printf("\ntrained on:  %llu texts (%llu refused as unsupported)\n",
            (unsigned long long)in->texts, (unsigned long long)in->skipped);
+    printf("mergeable:   %s\n", in->mergeable ? "yes (plaint merge, plaint train --update)"
+                                               : "no (trained without --mergeable)");
     printf("identities:  %s\n", in->compatible
                                     ? "the same as this library's"
                                     : "DIFFERENT from this library's: retrain the model");
@@ -71,11 +74,12 @@ static void print_json(const char *path, long long size, const plaint_model *m,
         cli_json_string(stdout, plaint_model_label(m, i));
     }
     printf("],\"options\":{\"algorithm\":\"%s\",\"alpha\":%.17g,\"idf\":%s,\"min_count\":%u,"
-           "\"bigrams\":%s,\"negation\":%s,\"negation_scope\":%u}",
+           "\"bigrams\":%s,\"negation\":%s,\"negation_scope\":%u,\"calibration_sample\":%u}",
            in->options.algorithm == PLAINT_ALGO_COMPLEMENT ? "cnb" : "mnb", in->options.alpha,
            in->options.idf ? "true" : "false", in->options.min_count,
            in->options.bigrams ? "true" : "false", in->options.negation ? "true" : "false",
-           in->options.negation_scope);
+           in->options.negation_scope, in->options.calibration_sample);
+    printf(",\"mergeable\":%s", in->mergeable ? "true" : "false");
     printf(",\"texts\":%llu,\"skipped\":%llu,\"identities\":{\"stemmer_pl\":",
            (unsigned long long)in->texts, (unsigned long long)in->skipped);
     cli_json_string(stdout, in->stemmer_id[0]);

@@ -21,12 +21,19 @@ static const struct cli_opt tokenize_opts[] = {
         {"no-bigrams", 0, NULL, "do not use stem bigrams"},                                   \
         {"no-negation", 0, NULL, "do not mark words in a negation's scope"},                  \
         {"idf", 0, NULL, "weight features by inverse document frequency (default: off)"},     \
-        {"folds", 0, "K", "calibration cross-validation folds (default 5; 0: none)"},         \
+        {"calibration-sample", 0, "N",                                                        \
+         "calibrate on N texts per language (default 5000; 0: none)"},                        \
         {"strict", 0, NULL, "stop at the first malformed line instead of skipping it"}
 
 static const struct cli_opt train_opts[] = {
     {"output", 'o', "MODEL", "write the model to MODEL (required)"},
+    {"mergeable", 0, NULL, "keep the calibration sample, for 'plaint merge' and --update"},
+    {"update", 'u', "MODEL", "add CORPUS to MODEL (a --mergeable one), with MODEL's options"},
     TRAINING_OPTS,
+};
+
+static const struct cli_opt merge_opts[] = {
+    {"output", 'o', "MODEL", "write the merged model to MODEL (required)"},
 };
 
 static const struct cli_opt cv_opts[] = {
@@ -69,8 +76,27 @@ static const struct cli_cmd commands[] = {
      "cannot be used (no tab, empty label, no letters of a supported script) is\n"
      "reported as FILE:LINE: problem and skipped, or ends the job with --strict.\n"
      "One sub-model is trained per language found (pl, bg, el). The result does not\n"
-     "depend on the order of the CORPUS files.",
+     "depend on the order of the CORPUS files.\n"
+     "\n"
+     "Calibration: per language, the temperature and the confidence curve are fitted\n"
+     "on the --calibration-sample texts with the smallest content hashes, each scored\n"
+     "by the model without it (leave-one-out). --mergeable keeps that sample in the\n"
+     "model (which is otherwise the same), so that 'plaint merge' can add models\n"
+     "trained on parts of a corpus into the model of the whole, and --update MODEL\n"
+     "can add CORPUS to MODEL: the result is the model trained on all the texts at\n"
+     "once, byte for byte. --update trains with MODEL's options (giving others is a\n"
+     "usage error) and writes a mergeable model.",
      train_opts, NOPTS(train_opts), cli_train},
+    {"merge", "MODEL...", "Merge models trained with --mergeable into one.",
+     "Naive Bayes counts add up: the merged model has the sorted union of the\n"
+     "labels, per language the sums of the counts, the merged calibration samples\n"
+     "and the calibration refitted on them. Models trained with --mergeable on\n"
+     "parts of a corpus merge into exactly the model trained on the whole corpus\n"
+     "with --mergeable (byte for byte), whatever the order of MODEL arguments; a\n"
+     "single MODEL is written unchanged. Every MODEL must have been trained with\n"
+     "--mergeable, the same options and the same stemmers, tokenizer and feature\n"
+     "hashing (see 'plaint info'). The result is mergeable too.",
+     merge_opts, NOPTS(merge_opts), cli_merge},
     {"label", "[INPUT...]", "Label texts, one record per line (stdin when no INPUT).",
      "Reads every INPUT in turn ('-' is stdin; .gz read transparently, concatenated\n"
      "members too), streaming, and writes exactly one output line per input line,\n"
@@ -117,8 +143,9 @@ static const struct cli_cmd commands[] = {
     {"info", "", "Show what is inside a model.",
      "Prints the model's labels, training options, how many texts it was trained on,\n"
      "the stemmer, tokenizer and feature identities it was trained with (and whether\n"
-     "they match this library's), and per language: documents, features, the\n"
-     "calibration temperature and curve knots, and documents per label.",
+     "they match this library's), whether it is mergeable (trained with --mergeable:\n"
+     "'plaint merge' and 'train --update' accept it), and per language: documents,\n"
+     "features, the calibration temperature and curve knots, documents per label.",
      info_opts, NOPTS(info_opts), cli_info},
     {"tokenize", "[FILE...]",
      "Print the normalized tokens of each input line (stdin when no FILE).",

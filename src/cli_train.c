@@ -1,4 +1,5 @@
-/* cli_train.c - `plaint train -o MODEL [options] CORPUS...`. */
+/* cli_train.c - `plaint train -o MODEL [options] CORPUS...`, and with
+ * --update MODEL0: CORPUS added to MODEL0 (plaint_trainer_update). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -90,10 +91,14 @@ int cli_train_options(const struct cli_cmd *cmd, const struct cli_args *a, plain
             return -1;
         o->min_count = (unsigned)d;
     }
-    if ((v = a->val[cli_opt_index(cmd, "folds")]) != NULL) {
-        if (cli_parse_number(cmd->name, "--folds", v, 0, 100, &d) != 0)
+    if ((v = a->val[cli_opt_index(cmd, "calibration-sample")]) != NULL) {
+        if (cli_parse_number(cmd->name, "--calibration-sample", v, 0, 1e9, &d) != 0)
             return -1;
-        o->calibration_folds = (unsigned)d;
+        if (d != (double)(unsigned)d) {
+            cli_error("%s: --calibration-sample must be a whole number, got '%s'", cmd->name, v);
+            return -1;
+        }
+        o->calibration_sample = (unsigned)d;
     }
     if (a->val[cli_opt_index(cmd, "no-bigrams")] != NULL)
         o->bigrams = 0;
@@ -102,6 +107,87 @@ int cli_train_options(const struct cli_cmd *cmd, const struct cli_args *a, plain
     if (a->val[cli_opt_index(cmd, "idf")] != NULL)
         o->idf = 1;
     return 0;
+}
+
+static void conflict(const char *mine, const char *path, const char *theirs, int *n)
+{
+    cli_error("train: %s conflicts with %s, trained with %s (--update trains with the "
+              "model's own options)",
+              mine, path, theirs);
+    (*n)++;
+}
+
+/* --update: every training option given on the command line must be what
+ * the model was trained with. Reports each one that is not; returns their
+ * number. */
+static int update_conflicts(const struct cli_cmd *cmd, const struct cli_args *a,
+                            const plaint_options *got, const plaint_options *model,
+                            const char *path)
+{
+    int n = 0;
+    char mine[64], theirs[64];
+    if (a->val[cli_opt_index(cmd, "algo")] != NULL && got->algorithm != model->algorithm)
+        conflict(got->algorithm == PLAINT_ALGO_COMPLEMENT ? "--algo cnb" : "--algo mnb", path,
+                 model->algorithm == PLAINT_ALGO_COMPLEMENT ? "--algo cnb" : "--algo mnb", &n);
+    if (a->val[cli_opt_index(cmd, "alpha")] != NULL && got->alpha != model->alpha) {
+        snprintf(mine, sizeof mine, "--alpha %.17g", got->alpha);
+        snprintf(theirs, sizeof theirs, "--alpha %.17g", model->alpha);
+        conflict(mine, path, theirs, &n);
+    }
+    if (a->val[cli_opt_index(cmd, "min-count")] != NULL && got->min_count != model->min_count) {
+        snprintf(mine, sizeof mine, "--min-count %u", got->min_count);
+        snprintf(theirs, sizeof theirs, "--min-count %u", model->min_count);
+        conflict(mine, path, theirs, &n);
+    }
+    if (a->val[cli_opt_index(cmd, "calibration-sample")] != NULL &&
+        got->calibration_sample != model->calibration_sample) {
+        snprintf(mine, sizeof mine, "--calibration-sample %u", got->calibration_sample);
+        snprintf(theirs, sizeof theirs, "--calibration-sample %u", model->calibration_sample);
+        conflict(mine, path, theirs, &n);
+    }
+    if (a->val[cli_opt_index(cmd, "no-bigrams")] != NULL && model->bigrams)
+        conflict("--no-bigrams", path, "bigrams", &n);
+    if (a->val[cli_opt_index(cmd, "no-negation")] != NULL && model->negation)
+        conflict("--no-negation", path, "negation", &n);
+    if (a->val[cli_opt_index(cmd, "idf")] != NULL && !model->idf)
+        conflict("--idf", path, "no idf", &n);
+    return n;
+}
+
+/* --update: loads the model to update and takes its options into *o.
+ * Returns CLI_OK, or the exit code after reporting why not. */
+static int update_base(const struct cli_cmd *cmd, const struct cli_args *a, const char *path,
+                       plaint_options *o, plaint_model **base)
+{
+    *base = NULL;
+    int rc = cli_load_model(path, base);
+    if (rc != CLI_OK)
+        return rc;
+    plaint_model_info info;
+    plaint_error err;
+    rc = CLI_FAILED;
+    if (plaint_model_info_get(*base, &info, &err) != PLAINT_OK)
+        cli_error("train: %s: %s", path, err.msg);
+    else if (!info.mergeable)
+        cli_error("train: %s was trained without --mergeable; it cannot be updated (train it "
+                  "again with --mergeable, then --update works)",
+                  path);
+    else if (!info.compatible)
+        cli_error("train: %s was trained by a different text pipeline (stemmer, tokenizer or "
+                  "feature identities: see 'plaint info'); train it again",
+                  path);
+    else if (update_conflicts(cmd, a, o, &info.options, path) != 0)
+        rc = CLI_USAGE;
+    else
+        rc = CLI_OK;
+    if (rc != CLI_OK) {
+        plaint_model_free(*base);
+        *base = NULL;
+        return rc;
+    }
+    *o = info.options;
+    o->mergeable = 1;
+    return CLI_OK;
 }
 
 int cli_train(const struct cli_cmd *cmd, int argc, char **argv)
@@ -113,6 +199,8 @@ int cli_train(const struct cli_cmd *cmd, int argc, char **argv)
         return rc;
     }
     const char *const outpath = a.val[cli_opt_index(cmd, "output")];
+    const char *const basepath = a.val[cli_opt_index(cmd, "update")];
+    plaint_model *base = NULL;
     plaint_options o;
     plaint_options_default(&o);
     rc = CLI_USAGE;
@@ -125,6 +213,10 @@ int cli_train(const struct cli_cmd *cmd, int argc, char **argv)
         goto done;
     }
     if (cli_train_options(cmd, &a, &o) != 0)
+        goto done;
+    if (a.val[cli_opt_index(cmd, "mergeable")] != NULL)
+        o.mergeable = 1;
+    if (basepath != NULL && (rc = update_base(cmd, &a, basepath, &o, &base)) != CLI_OK)
         goto done;
     struct train_state s = {0};
     s.fatal = a.val[cli_opt_index(cmd, "strict")] != NULL;
@@ -139,22 +231,31 @@ int cli_train(const struct cli_cmd *cmd, int argc, char **argv)
         goto done;
     }
     plaint_model *m = NULL;
-    if (plaint_trainer_finish(s.t, &m, &err) != PLAINT_OK) {
-        cli_error("train: %s", err.msg);
-        plaint_trainer_free(s.t);
+    const plaint_status st = base != NULL ? plaint_trainer_update(s.t, base, &m, &err)
+                                          : plaint_trainer_finish(s.t, &m, &err);
+    plaint_trainer_free(s.t);
+    if (st != PLAINT_OK) {
+        if (base != NULL)
+            cli_error("train: updating %s: %s", basepath, err.msg);
+        else
+            cli_error("train: %s", err.msg);
         goto done;
     }
-    plaint_trainer_free(s.t);
     if (plaint_model_save(m, outpath, &err) != PLAINT_OK) {
         cli_error("%s: %s", outpath, err.msg);
         plaint_model_free(m);
         goto done;
     }
-    fprintf(stderr, "plaint: trained on %llu texts (%llu lines skipped) -> %s\n",
-            (unsigned long long)s.added, (unsigned long long)s.skipped, outpath);
+    if (base != NULL)
+        fprintf(stderr, "plaint: added %llu texts (%llu lines skipped) to %s -> %s\n",
+                (unsigned long long)s.added, (unsigned long long)s.skipped, basepath, outpath);
+    else
+        fprintf(stderr, "plaint: trained on %llu texts (%llu lines skipped) -> %s\n",
+                (unsigned long long)s.added, (unsigned long long)s.skipped, outpath);
     plaint_model_free(m);
     rc = CLI_OK;
 done:
+    plaint_model_free(base);
     cli_args_free(&a);
     return rc;
 }

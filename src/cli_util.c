@@ -34,6 +34,13 @@ void cli_print_help(const struct cli_cmd *cmd, FILE *out)
     if (cmd->details != NULL)
         fprintf(out, "\n%s\n", cmd->details);
     fputs("\nOptions:\n", out);
+    int width = 24; /* the left column: wide enough for the longest option */
+    for (size_t i = 0; i < cmd->nopts; i++) {
+        const struct cli_opt *const o = &cmd->opts[i];
+        const int w = 6 + (int)strlen(o->lng) + (o->arg ? 1 + (int)strlen(o->arg) : 0);
+        if (w > width)
+            width = w;
+    }
     for (size_t i = 0; i < cmd->nopts; i++) {
         const struct cli_opt *const o = &cmd->opts[i];
         char lhs[64];
@@ -43,7 +50,7 @@ void cli_print_help(const struct cli_cmd *cmd, FILE *out)
         else
             snprintf(lhs, sizeof lhs, "    --%s%s%s", o->lng, o->arg ? " " : "",
                      o->arg ? o->arg : "");
-        fprintf(out, "  %-24s %s\n", lhs, o->help);
+        fprintf(out, "  %-*s %s\n", width, lhs, o->help);
     }
     if (cmd->details == NULL || strstr(cmd->details, "Exit status:") == NULL)
         fputs("\nExit status: 0 success, 1 the job failed, 2 usage error.\n", out);

@@ -14,7 +14,11 @@
  * s[f][c], b[c] = log prior (multinomial) or 0 (complement). Probabilities
  * are softmax(score / T) with the temperature T fitted at training time,
  * and the chosen label's probability is then mapped through a monotone
- * calibration curve fitted on cross-validated predictions (pl_calibrate). */
+ * calibration curve (pl_calibrate). Both are fitted on the sub-model's
+ * calibration sample (struct pl_sample), each sample document scored by the
+ * counts without its own (approximate leave-one-out, pl_sub_loo_scores):
+ * the sample and the counts merge, so calibration can be recomputed after
+ * a merge (pl_sub_calibrate). */
 #ifndef PL_MODEL_H
 #define PL_MODEL_H
 
@@ -33,6 +37,20 @@ struct pl_modelopts {
     uint32_t idf;
     uint32_t min_count; /* features seen in fewer documents are ignored when scoring */
     struct pl_featopts feat;
+    uint32_t cal_sample; /* S: calibration sample size per language (0: no calibration;
+                          * also 0 for a file that predates the field) */
+};
+
+/* A calibration sample: the documents of a sub-model with the smallest
+ * keys (pl_sample_cmp order), at most S of them, kept in that order. The
+ * bottom S of a union of corpora is the bottom S of the union of each
+ * corpus's bottom S, which is what lets samples (and models) merge. */
+struct pl_sample {
+    size_t n;
+    uint64_t *key;   /* [n] FNV-1a 64 of label TAB text */
+    uint32_t *label; /* [n] label index */
+    size_t *off;     /* [n + 1] document i's features are feat[off[i] .. off[i+1]) */
+    uint64_t *feat;  /* feature hashes, strictly ascending within a document */
 };
 
 struct pl_sub {
@@ -48,12 +66,16 @@ struct pl_sub {
     double temperature;
     /* top-label calibration: the confidence of the chosen label is mapped
      * through the piecewise-linear curve (cal_x[i], cal_y[i]), fitted on
-     * cross-validated predictions; ncal 0: no map */
+     * leave-one-out predictions on the sample; ncal 0: no map */
     uint32_t ncal;
     double *cal_x, *cal_y;
+    struct pl_sample smp; /* the calibration sample (kept in mergeable models only) */
     /* derived by pl_sub_prepare */
     float *s;         /* [nfeat * nlabels] score weights */
     double *bias;     /* [nlabels] */
+    double *wtot;     /* [nlabels] weighted feature totals per label */
+    double *wnorm;    /* [nlabels] complement NB: sum_f |w[f][c]|; else 0 */
+    size_t vocab;     /* features at or above min_count */
     uint32_t *index;  /* open addressing: feature index + 1, 0 = empty */
     size_t imask;
 };
@@ -73,6 +95,7 @@ struct plaint_model {
     uint64_t stat_lines, stat_skipped;
     char *ident[PL_NIDENT]; /* as read from a file; NULL: this library's own */
     uint32_t format_version; /* of the file it was read from; 0: built here */
+    int mergeable; /* every sub-model keeps its calibration sample (SMPL sections) */
 };
 
 /* The identity i a model was trained with (this library's own when the
@@ -93,6 +116,41 @@ long pl_sub_find(const struct pl_sub *sub, uint64_t h);
 void pl_sub_score(const struct pl_sub *sub, size_t nlabels, const uint64_t *hashes, size_t n,
                   double *scores);
 
+/* Approximate leave-one-out scores of sub's calibration sample: document i
+ * is scored (into scores[i * nlabels ..]) by sub's counts with its own
+ * removed (its features' counts in its label, its label's documents, the
+ * documents, the label's weighted total), keeping the vocabulary size, the
+ * IDF values and the complement NB normalizers of the full counts; a
+ * feature left in fewer than max(min_count, 1) documents scores nothing.
+ * sub must be prepared (pl_sub_prepare) and every sample document counted
+ * in it. */
+void pl_sub_loo_scores(const struct pl_sub *sub, size_t nlabels, const struct pl_modelopts *opts,
+                       double *scores);
+
+/* The order of calibration samples: by key, then label index, then the
+ * sorted feature list (lexicographically, a prefix first). Compares
+ * document i of a with document j of b. */
+int pl_sample_cmp(const struct pl_sample *a, size_t i, const struct pl_sample *b, size_t j);
+
+/* Fits sub's temperature and calibration curve on its sample (replacing
+ * any it had): with fewer than PL_CAL_MIN_DOCS sample documents, T = 1 and
+ * no curve. sub must be prepared. Returns 0, or -1 when out of memory (sub
+ * then has T = 1 and no curve). */
+int pl_sub_calibrate(struct pl_sub *sub, size_t nlabels, const struct pl_modelopts *opts);
+
+#define PL_CAL_MIN_DOCS 10
+
+/* Allocates room for ndocs documents with nfeat features in all, and sets
+ * n = 0. Returns 0 or -1 (out of memory; smp is left empty). */
+int pl_sample_alloc(struct pl_sample *smp, size_t ndocs, size_t nfeat);
+
+/* Appends a document (its features already sorted); the room must have
+ * been allocated. */
+void pl_sample_push(struct pl_sample *smp, uint64_t key, uint32_t label, const uint64_t *feat,
+                    size_t nf);
+
+void pl_sample_free(struct pl_sample *smp);
+
 /* probs = softmax(scores / T); returns the index of the best label (lowest
  * index on ties). */
 size_t pl_softmax(const double *scores, size_t nlabels, double temperature, double *probs);
@@ -103,7 +161,18 @@ void pl_calibrate(const struct pl_sub *sub, size_t nlabels, size_t best, double 
 
 #define PL_MAX_CAL 64 /* knots in a calibration curve */
 
+/* Whether two models' options differ (1) or not (0); on a difference, da
+ * and db (size bytes each) describe the first one, e.g. "alpha 1" and
+ * "alpha 0.5". */
+int pl_modelopts_diff(const struct pl_modelopts *a, const struct pl_modelopts *b, char *da,
+                      char *db, size_t size);
+
 void pl_sub_free(struct pl_sub *sub);
 void pl_model_free(struct plaint_model *m);
+
+/* Sorted uint64_t arrays (feature hashes): a qsort comparator, and the
+ * index of h in the ascending a[0..n), which must hold it. */
+int pl_cmp_u64(const void *a, const void *b);
+size_t pl_find_u64(const uint64_t *a, size_t n, uint64_t h);
 
 #endif

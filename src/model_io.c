@@ -22,7 +22,8 @@ enum {
     TAG_LABL = 0x4C42414C, /* "LABL" */
     TAG_STAT = 0x54415453, /* "STAT" */
     TAG_SUBM = 0x4D425553, /* "SUBM" */
-    TAG_CALB = 0x424C4143  /* "CALB" */
+    TAG_CALB = 0x424C4143, /* "CALB" */
+    TAG_SMPL = 0x4C504D53  /* "SMPL" */
 };
 
 /* ---- writing ---------------------------------------------------------- */
@@ -102,6 +103,7 @@ static int write_payload(const struct plaint_model *m, struct pl_buf *b)
     rc |= put(b, (uint64_t)m->opts.feat.bigrams, 4);
     rc |= put(b, (uint64_t)m->opts.feat.negation, 4);
     rc |= put(b, m->opts.feat.neg_scope, 4);
+    rc |= put(b, m->opts.cal_sample, 4);
     end(b, at);
     at = begin(b, TAG_LABL, &rc);
     rc |= put(b, m->nlabels, 4);
@@ -139,6 +141,20 @@ static int write_payload(const struct plaint_model *m, struct pl_buf *b)
             for (uint32_t i = 0; i < s->ncal; i++) {
                 rc |= put_f64(b, s->cal_x[i]);
                 rc |= put_f64(b, s->cal_y[i]);
+            }
+            end(b, at);
+        }
+        if (m->mergeable) {
+            const struct pl_sample *const smp = &s->smp;
+            at = begin(b, TAG_SMPL, &rc);
+            rc |= put(b, (uint64_t)s->lang, 4);
+            rc |= put(b, smp->n, 4);
+            for (size_t i = 0; i < smp->n; i++) {
+                rc |= put(b, smp->key[i], 8);
+                rc |= put(b, smp->label[i], 4);
+                rc |= put(b, smp->off[i + 1] - smp->off[i], 4);
+                for (size_t k = smp->off[i]; k < smp->off[i + 1]; k++)
+                    rc |= put(b, smp->feat[k], 8);
             }
             end(b, at);
         }
@@ -306,10 +322,81 @@ static plaint_status parse_sub(struct rd r, struct plaint_model *m, const char *
     return PLAINT_OK;
 }
 
+/* A SMPL section (see model_format.md): first every length is checked
+ * against the bytes there, then the sample is allocated and read, and each
+ * document checked against the sub-model's counts. */
+static plaint_status parse_sample(struct rd r, struct plaint_model *m, int *has_sample,
+                                  const char *source, plaint_error *err)
+{
+    uint64_t lang, n, v = 0;
+    const size_t nl = m->nlabels;
+    if (get(&r, 4, &lang) || get(&r, 4, &n))
+        return BAD("calibration sample section truncated");
+    const int slot = pl_lang_slot((plaint_lang)lang);
+    if (lang > 3 || slot < 0 || m->sub[slot] == NULL || has_sample[slot])
+        return BAD("calibration sample for a missing or repeated sub-model");
+    struct pl_sub *const sub = m->sub[slot];
+    const uint64_t want = sub->ndocs < m->opts.cal_sample ? sub->ndocs : m->opts.cal_sample;
+    if (n != want)
+        return BAD("calibration sample holds %llu documents, expected %llu",
+                   (unsigned long long)n, (unsigned long long)want);
+    /* each document takes at least 16 bytes: key, label, feature count */
+    if (n > (r.n - r.pos) / 16)
+        return BAD("calibration sample declares %llu documents, more than its section holds",
+                   (unsigned long long)n);
+    const size_t start = r.pos;
+    uint64_t total = 0;
+    for (uint64_t i = 0; i < n; i++) {
+        uint64_t key, label, nf;
+        if (get(&r, 8, &key) || get(&r, 4, &label) || get(&r, 4, &nf) ||
+            nf > (r.n - r.pos) / 8)
+            return BAD("calibration sample document %llu is truncated", (unsigned long long)i);
+        if (label >= nl || sub->docs[label] == 0)
+            return BAD("calibration sample document %llu has a label without documents",
+                       (unsigned long long)i);
+        r.pos += (size_t)nf * 8;
+        total += nf;
+    }
+    if (r.pos != r.n)
+        return BAD("calibration sample section has %zu unexpected bytes at its end", r.n - r.pos);
+    struct pl_sample *const smp = &sub->smp;
+    if (pl_sample_alloc(smp, (size_t)n, (size_t)total) != 0)
+        return pl_error_set(err, PLAINT_E_NOMEM, source, 0, 0, "out of memory");
+    r.pos = start;
+    for (size_t i = 0; i < (size_t)n; i++) {
+        uint64_t key = 0, label = 0, nf = 0; /* read: pass 1 checked the bytes */
+        get(&r, 8, &key);
+        get(&r, 4, &label);
+        get(&r, 4, &nf);
+        const size_t at = smp->off[i];
+        for (size_t k = 0; k < (size_t)nf; k++) {
+            get(&r, 8, &v);
+            smp->feat[at + k] = v;
+            if (k > 0 && v <= smp->feat[at + k - 1])
+                return BAD("calibration sample document %zu: features not strictly ascending",
+                           i);
+            const long f = pl_sub_find(sub, v);
+            if (f < 0 || sub->counts[(size_t)f * nl + (size_t)label] == 0)
+                return BAD("calibration sample document %zu has a feature its label never "
+                           "counted",
+                           i);
+        }
+        smp->key[i] = key;
+        smp->label[i] = (uint32_t)label;
+        smp->off[i + 1] = at + (size_t)nf;
+        smp->n = i + 1;
+        if (i > 0 && pl_sample_cmp(smp, i - 1, smp, i) > 0)
+            return BAD("calibration sample documents are not in order (document %zu)", i);
+    }
+    has_sample[slot] = 1;
+    return PLAINT_OK;
+}
+
 static plaint_status parse_payload(struct rd r, struct plaint_model *m, const char *source,
                                    plaint_error *err)
 {
-    int seen_opts = 0, seen_labels = 0, nsub = 0;
+    int seen_opts = 0, seen_labels = 0, nsub = 0, seen_cal_sample = 0;
+    int has_sample[PL_MAX_SUBS] = {0};
     while (r.pos < r.n) {
         uint64_t tag, len;
         if (get(&r, 4, &tag) || get(&r, 8, &len) || len > r.n - r.pos)
@@ -338,6 +425,8 @@ static plaint_status parse_payload(struct rd r, struct plaint_model *m, const ch
         case TAG_OPTS: {
             uint64_t algo, idf, minc, uni, bi, neg, scope;
             double alpha;
+            if (seen_opts)
+                return BAD("options section repeated");
             if (get(&s, 4, &algo) || get_f64(&s, &alpha) || get(&s, 4, &idf) ||
                 get(&s, 4, &minc) || get(&s, 4, &uni) || get(&s, 4, &bi) || get(&s, 4, &neg) ||
                 get(&s, 4, &scope))
@@ -353,6 +442,12 @@ static plaint_status parse_payload(struct rd r, struct plaint_model *m, const ch
             m->opts.feat.bigrams = (int)bi;
             m->opts.feat.negation = (int)neg;
             m->opts.feat.neg_scope = (uint32_t)scope;
+            /* added within version 1: absent from older files */
+            if (s.n - s.pos >= 4) {
+                get(&s, 4, &v);
+                m->opts.cal_sample = (uint32_t)v;
+                seen_cal_sample = 1;
+            }
             seen_opts = 1;
             break;
         }
@@ -418,12 +513,26 @@ static plaint_status parse_payload(struct rd r, struct plaint_model *m, const ch
             sub->ncal = (uint32_t)k;
             break;
         }
+        case TAG_SMPL: {
+            if (!seen_cal_sample)
+                return BAD("calibration sample in a model whose options lack its size");
+            const plaint_status st = parse_sample(s, m, has_sample, source, err);
+            if (st != PLAINT_OK)
+                return st;
+            break;
+        }
         default:
             break; /* unknown sections of the same version are skipped */
         }
     }
     if (!seen_opts || !seen_labels || nsub == 0)
         return BAD("the model lacks its options, labels or sub-models");
+    int nsample = 0;
+    for (int slot = 0; slot < PL_MAX_SUBS; slot++)
+        nsample += has_sample[slot];
+    if (nsample != 0 && nsample != nsub)
+        return BAD("calibration samples for only some of the sub-models");
+    m->mergeable = nsample != 0;
     return PLAINT_OK;
 }
 

@@ -18,30 +18,59 @@ long pl_sub_find(const struct pl_sub *sub, uint64_t h)
     }
 }
 
+/* The IDF factor of a feature in df of ndocs documents (1 without IDF). */
+static inline double feat_idf(const struct pl_modelopts *opts, double ndocs, uint64_t df)
+{
+    return opts->idf ? log(ndocs / (double)df) + 1.0 : 1.0;
+}
+
+/* The weight of a feature for one label, before complement NB's
+ * normalization: n = its weighted count in the label, sum = its weighted
+ * count in all labels, tot = the label's weighted total, all = the total of
+ * all labels, av = alpha * vocabulary. Shared by pl_sub_prepare and
+ * pl_sub_loo_scores, so the two cannot drift apart. */
+static inline double nb_weight(const struct pl_modelopts *opts, double n, double sum, double tot,
+                               double all, double av)
+{
+    const double a = opts->alpha;
+    if (opts->algo == PL_ALGO_CNB)
+        return log((sum - n + a) / (all - tot + av));
+    return log((n + a) / (tot + av));
+}
+
+/* The label prior: log((docs + 1) / (ndocs + nlabels)); 0 for complement NB. */
+static inline double nb_bias(const struct pl_modelopts *opts, double docs, double ndocs,
+                             size_t nlabels)
+{
+    if (opts->algo == PL_ALGO_CNB)
+        return 0.0;
+    return log((docs + 1.0) / (ndocs + (double)nlabels));
+}
+
 int pl_sub_prepare(struct pl_sub *sub, size_t nlabels, const struct pl_modelopts *opts)
 {
     const size_t nf = sub->nfeat;
     pl_free(sub->s);
     pl_free(sub->bias);
+    pl_free(sub->wtot);
+    pl_free(sub->wnorm);
     pl_free(sub->index);
     sub->s = pl_malloc((nf ? nf : 1) * nlabels * sizeof *sub->s);
     sub->bias = pl_calloc(nlabels, sizeof *sub->bias);
-    double *const tot = pl_calloc(nlabels, sizeof *tot);   /* weighted totals per label */
+    sub->wtot = pl_calloc(nlabels, sizeof *sub->wtot);
+    sub->wnorm = pl_calloc(nlabels, sizeof *sub->wnorm);
     double *const row = pl_malloc(nlabels * sizeof *row);
-    double *const norm = pl_calloc(nlabels, sizeof *norm);
     size_t islots = 16;
     while (islots < nf * 2)
         islots *= 2;
     sub->index = pl_calloc(islots, sizeof *sub->index);
     sub->imask = islots - 1;
-    if (sub->s == NULL || sub->bias == NULL || tot == NULL || row == NULL || norm == NULL ||
-        sub->index == NULL) {
-        pl_free(tot);
+    if (sub->s == NULL || sub->bias == NULL || sub->wtot == NULL || sub->wnorm == NULL ||
+        row == NULL || sub->index == NULL) {
         pl_free(row);
-        pl_free(norm);
         return -1;
     }
-    const double a = opts->alpha;
+    double *const tot = sub->wtot, *const norm = sub->wnorm;
     const double ndocs = (double)(sub->ndocs ? sub->ndocs : 1);
     size_t vocab = 0;
     /* pass 1: per-feature weight (IDF) and the totals per label */
@@ -53,14 +82,15 @@ int pl_sub_prepare(struct pl_sub *sub, size_t nlabels, const struct pl_modelopts
         if (df < opts->min_count)
             continue;
         vocab++;
-        const double idf = opts->idf ? log(ndocs / (double)df) + 1.0 : 1.0;
+        const double idf = feat_idf(opts, ndocs, df);
         for (size_t l = 0; l < nlabels; l++)
             tot[l] += (double)c[l] * idf;
     }
+    sub->vocab = vocab;
     double all = 0;
     for (size_t l = 0; l < nlabels; l++)
         all += tot[l];
-    const double av = a * (double)(vocab ? vocab : 1);
+    const double av = opts->alpha * (double)(vocab ? vocab : 1);
     /* pass 2: weights */
     for (size_t f = 0; f < nf; f++) {
         const uint32_t *const c = &sub->counts[f * nlabels];
@@ -72,16 +102,12 @@ int pl_sub_prepare(struct pl_sub *sub, size_t nlabels, const struct pl_modelopts
             memset(s, 0, nlabels * sizeof *s);
             continue;
         }
-        const double idf = opts->idf ? log(ndocs / (double)df) + 1.0 : 1.0;
+        const double idf = feat_idf(opts, ndocs, df);
         double sum = 0;
         for (size_t l = 0; l < nlabels; l++)
             sum += (double)c[l] * idf;
         for (size_t l = 0; l < nlabels; l++) {
-            const double n = (double)c[l] * idf;
-            if (opts->algo == PL_ALGO_CNB)
-                row[l] = log((sum - n + a) / (all - tot[l] + av));
-            else
-                row[l] = log((n + a) / (tot[l] + av));
+            row[l] = nb_weight(opts, (double)c[l] * idf, sum, tot[l], all, av);
             if (opts->algo == PL_ALGO_CNB)
                 norm[l] += fabs(row[l]);
             s[l] = (float)row[l];
@@ -92,10 +118,9 @@ int pl_sub_prepare(struct pl_sub *sub, size_t nlabels, const struct pl_modelopts
             for (size_t l = 0; l < nlabels; l++)
                 sub->s[f * nlabels + l] =
                     norm[l] > 0 ? (float)(-(double)sub->s[f * nlabels + l] / norm[l]) : 0.0f;
-    } else {
-        for (size_t l = 0; l < nlabels; l++)
-            sub->bias[l] = log(((double)sub->docs[l] + 1.0) / (ndocs + (double)nlabels));
     }
+    for (size_t l = 0; l < nlabels; l++)
+        sub->bias[l] = nb_bias(opts, (double)sub->docs[l], ndocs, nlabels);
     for (size_t f = 0; f < nf; f++) {
         const uint64_t h = sub->hash[f];
         size_t j = (size_t)(h ^ (h >> 31)) & sub->imask;
@@ -103,10 +128,70 @@ int pl_sub_prepare(struct pl_sub *sub, size_t nlabels, const struct pl_modelopts
             j = (j + 1) & sub->imask;
         sub->index[j] = (uint32_t)(f + 1);
     }
-    pl_free(tot);
     pl_free(row);
-    pl_free(norm);
     return 0;
+}
+
+void pl_sub_loo_scores(const struct pl_sub *sub, size_t nlabels, const struct pl_modelopts *opts,
+                       double *scores)
+{
+    const struct pl_sample *const smp = &sub->smp;
+    /* kept from the full counts: IDF (by its ndocs), vocabulary, normalizers */
+    const double ndocs = (double)(sub->ndocs ? sub->ndocs : 1);
+    const double av = opts->alpha * (double)(sub->vocab ? sub->vocab : 1);
+    const uint64_t keep = opts->min_count > 1 ? opts->min_count : 1;
+    double all = 0;
+    for (size_t l = 0; l < nlabels; l++)
+        all += sub->wtot[l];
+    for (size_t i = 0; i < smp->n; i++) {
+        const size_t g = smp->label[i];
+        const uint64_t *const feat = &smp->feat[smp->off[i]];
+        const size_t nf = smp->off[i + 1] - smp->off[i];
+        double *const sc = &scores[i * nlabels];
+        /* the document's own part of its label's weighted total */
+        double own = 0;
+        for (size_t k = 0; k < nf; k++) {
+            const long f = pl_sub_find(sub, feat[k]);
+            if (f < 0)
+                continue; /* not counted: cannot happen (the loader checks) */
+            const uint32_t *const c = &sub->counts[(size_t)f * nlabels];
+            uint64_t df = 0;
+            for (size_t l = 0; l < nlabels; l++)
+                df += c[l];
+            if (df >= opts->min_count)
+                own += feat_idf(opts, ndocs, df);
+        }
+        /* the priors without the document (none for complement NB) */
+        const double ndocs1 = (double)sub->ndocs - 1.0;
+        for (size_t l = 0; l < nlabels; l++)
+            sc[l] = nb_bias(opts, (double)sub->docs[l] - (l == g ? 1.0 : 0.0), ndocs1, nlabels);
+        for (size_t k = 0; k < nf; k++) {
+            const long f = pl_sub_find(sub, feat[k]);
+            if (f < 0)
+                continue;
+            const uint32_t *const c = &sub->counts[(size_t)f * nlabels];
+            uint64_t df = 0;
+            for (size_t l = 0; l < nlabels; l++)
+                df += c[l];
+            if (df < opts->min_count || df - 1 < keep)
+                continue; /* no weight, or none once the document is left out */
+            const double idf = feat_idf(opts, ndocs, df);
+            double sum = 0;
+            for (size_t l = 0; l < nlabels; l++)
+                sum += (double)c[l] * idf;
+            sum -= idf;
+            for (size_t l = 0; l < nlabels; l++) {
+                const double n = ((double)c[l] - (l == g ? 1.0 : 0.0)) * idf;
+                const double tot = sub->wtot[l] - (l == g ? own : 0.0);
+                const double w = nb_weight(opts, n, sum, tot, all - own, av);
+                /* rounded as pl_sub_prepare rounds the stored weights */
+                float s = (float)w;
+                if (opts->algo == PL_ALGO_CNB)
+                    s = sub->wnorm[l] > 0 ? (float)(-(double)s / sub->wnorm[l]) : 0.0f;
+                sc[l] += s;
+            }
+        }
+    }
 }
 
 void pl_sub_score(const struct pl_sub *sub, size_t nlabels, const uint64_t *hashes, size_t n,
@@ -180,6 +265,15 @@ void pl_calibrate(const struct pl_sub *sub, size_t nlabels, size_t best, double 
     }
 }
 
+void pl_sample_free(struct pl_sample *smp)
+{
+    pl_free(smp->key);
+    pl_free(smp->label);
+    pl_free(smp->off);
+    pl_free(smp->feat);
+    memset(smp, 0, sizeof *smp);
+}
+
 void pl_sub_free(struct pl_sub *sub)
 {
     if (sub == NULL)
@@ -192,9 +286,12 @@ void pl_sub_free(struct pl_sub *sub)
     pl_free(sub->strs);
     pl_free(sub->s);
     pl_free(sub->bias);
+    pl_free(sub->wtot);
+    pl_free(sub->wnorm);
     pl_free(sub->index);
     pl_free(sub->cal_x);
     pl_free(sub->cal_y);
+    pl_sample_free(&sub->smp);
     pl_free(sub);
 }
 
@@ -210,4 +307,23 @@ void pl_model_free(struct plaint_model *m)
     for (int i = 0; i < PL_NIDENT; i++)
         pl_free(m->ident[i]);
     pl_free(m);
+}
+
+int pl_cmp_u64(const void *a, const void *b)
+{
+    const uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return (x > y) - (x < y);
+}
+
+size_t pl_find_u64(const uint64_t *a, size_t n, uint64_t h)
+{
+    size_t lo = 0, hi = n;
+    while (hi - lo > 1) {
+        const size_t mid = lo + (hi - lo) / 2;
+        if (a[mid] <= h)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
 }

@@ -234,8 +234,15 @@ typedef struct plaint_options {
     int bigrams;               /* stem bigrams as features */
     int negation;              /* "~stem" features in a negation's scope */
     unsigned negation_scope;   /* tokens after a negator that it covers */
-    unsigned calibration_folds; /* folds of the internal cross-validation that
-                                 * fits the temperature; 0 or 1: no calibration */
+    unsigned calibration_sample; /* S: per language, the temperature and the
+                                  * calibration curve are fitted on the S
+                                  * training texts with the smallest content
+                                  * hashes, each scored by the model without
+                                  * it (leave-one-out); 0: no calibration */
+    int mergeable;             /* keep the calibration sample in the model, so
+                                * that plaint_model_merge and
+                                * plaint_trainer_update accept it (the model is
+                                * otherwise the same) */
 } plaint_options;
 
 /* Fills *opts with the defaults. Never fails. */
@@ -271,6 +278,20 @@ PLAINT_API plaint_status plaint_trainer_add(plaint_trainer *t, const char *label
 PLAINT_API plaint_status plaint_trainer_finish(plaint_trainer *t, plaint_model **out,
                                                plaint_error *err);
 
+/* Builds a model from `base` plus everything added to t: the same model as
+ * plaint_model_merge of base and what plaint_trainer_finish would give, so
+ * updating a model trained on A with texts B gives exactly the model
+ * trained on A and B at once. Unlike plaint_trainer_finish, the texts added
+ * may all have one label, or there may be none (the result is then base's
+ * equal). base must be mergeable and t created with base's options (see
+ * plaint_model_info_get), and both made by the same text pipeline. base is
+ * only read; t stays usable. *out owns a new mergeable model, freed with
+ * plaint_model_free; on failure *out is NULL. Errors: PLAINT_E_ARG (a NULL
+ * argument; base not mergeable, other options or identities: err->msg says
+ * which), PLAINT_E_INPUT (counts would overflow), PLAINT_E_NOMEM. */
+PLAINT_API plaint_status plaint_trainer_update(plaint_trainer *t, const plaint_model *base,
+                                               plaint_model **out, plaint_error *err);
+
 /* Frees a trainer. NULL is a no-op. */
 PLAINT_API void plaint_trainer_free(plaint_trainer *t);
 
@@ -300,6 +321,23 @@ PLAINT_API plaint_status plaint_model_load_default(plaint_model **out, plaint_er
 PLAINT_API plaint_status plaint_model_save(const plaint_model *model, const char *path,
                                            plaint_error *err);
 
+/* Merges n >= 1 mergeable models (trained with plaint_options.mergeable)
+ * into one: its labels are the sorted union of theirs; per language, the
+ * counts, documents and statistics are summed, the calibration samples
+ * merged, and the calibration refitted on them. Training on corpora A, B, C
+ * and merging the three models gives exactly (byte for byte once saved) the
+ * model trained on A, B and C at once, in any order of models[]; merging
+ * one model gives that model. Every model must have been trained with the
+ * same options and the same stemmer, tokenizer and feature identities.
+ * The models are only read (each may be in use by other threads); *out owns
+ * a new mergeable model, freed with plaint_model_free; on failure *out is
+ * NULL. Errors: PLAINT_E_ARG (n == 0 or a NULL pointer; a model that is not
+ * mergeable or differs from models[0] in an option or identity: err->msg
+ * says which, and err->line is the 1-based index of that model),
+ * PLAINT_E_INPUT (a count would overflow), PLAINT_E_NOMEM. */
+PLAINT_API plaint_status plaint_model_merge(const plaint_model *const *models, size_t n,
+                                            plaint_model **out, plaint_error *err);
+
 /* Frees a model. NULL is a no-op. No ctx made from it may be used after. */
 PLAINT_API void plaint_model_free(plaint_model *model);
 
@@ -315,7 +353,8 @@ PLAINT_API int plaint_model_has_lang(const plaint_model *model, plaint_lang lang
  * (or static). */
 typedef struct plaint_model_info {
     unsigned format_version;       /* of the file it was loaded from; 0: built in memory */
-    plaint_options options;        /* what it was trained with */
+    plaint_options options;        /* what it was trained with (calibration_sample
+                                    * 0 also for files that predate it) */
     uint64_t texts;                /* texts it was trained on */
     uint64_t skipped;              /* texts the trainer was given but could not use */
     const char *stemmer_id[3];     /* pl, bg, el stemmers at training time */
@@ -324,6 +363,9 @@ typedef struct plaint_model_info {
     int compatible;                /* 1: every identity equals this library's; 0: the
                                     * model was trained by a different pipeline and
                                     * its features may not match (retrain it) */
+    int mergeable;                 /* 1: it keeps its calibration samples, so
+                                    * plaint_model_merge and plaint_trainer_update
+                                    * accept it (options.mergeable is the same) */
 } plaint_model_info;
 
 /* Fills *out. Errors: PLAINT_E_ARG (a NULL argument). */

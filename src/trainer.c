@@ -1,12 +1,11 @@
-/* trainer.c - counting labeled texts into a model, and calibration.
+/* trainer.c - counting labeled texts into a model.
  *
  * add: tokenize + stem, extract the document's distinct features, keep
  * (document key, label, language, feature hashes) and remember each
  * feature's string. finish: sort the documents by key (a hash of label and
  * text), so nothing depends on the order they were added in; count per
- * language; fit each sub-model's temperature by k-fold cross-validation on
- * the counts (the model of the other folds = all counts minus the fold's). */
-#include <math.h>
+ * language; take each language's calibration sample (the documents with
+ * the smallest keys) and fit the calibration on it (calibrate.c). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,7 +36,7 @@ struct vocab {
 
 struct plaint_trainer {
     struct pl_modelopts opts;
-    uint32_t folds;
+    int mergeable; /* keep the calibration samples in the model */
     struct pl_text text;
     struct pl_fx fx;
     char **labels;
@@ -62,14 +61,15 @@ void plaint_options_default(plaint_options *o)
     o->bigrams = 1;
     o->negation = 1;
     o->negation_scope = 3;
-    o->calibration_folds = 5;
+    o->calibration_sample = 5000;
+    o->mergeable = 0;
 }
 
 static int pl_modelopts_from(const plaint_options *o, struct pl_modelopts *m)
 {
     if (!(o->alpha > 0 && o->alpha <= 1e6) ||
         (o->algorithm != PLAINT_ALGO_MULTINOMIAL && o->algorithm != PLAINT_ALGO_COMPLEMENT) ||
-        o->negation_scope > 1000 || o->calibration_folds > 100)
+        o->negation_scope > 1000)
         return -1;
     memset(m, 0, sizeof *m);
     m->algo = o->algorithm == PLAINT_ALGO_COMPLEMENT ? PL_ALGO_CNB : PL_ALGO_MNB;
@@ -80,6 +80,7 @@ static int pl_modelopts_from(const plaint_options *o, struct pl_modelopts *m)
     m->feat.bigrams = o->bigrams != 0;
     m->feat.negation = o->negation != 0;
     m->feat.neg_scope = o->negation_scope;
+    m->cal_sample = (uint32_t)o->calibration_sample;
     return 0;
 }
 
@@ -100,7 +101,7 @@ plaint_status plaint_trainer_new(const plaint_options *opts, plaint_trainer **ou
         pl_free(t);
         return pl_error_set(err, PLAINT_E_ARG, NULL, 0, 0, "invalid training options");
     }
-    t->folds = opts->calibration_folds;
+    t->mergeable = opts->mergeable != 0;
     const plaint_status st = pl_text_init(&t->text, NULL);
     if (st != PLAINT_OK) {
         pl_free(t);
@@ -308,12 +309,6 @@ nomem:
     return pl_error_set(err, PLAINT_E_NOMEM, NULL, 0, 0, "out of memory");
 }
 
-static int cmp_u64(const void *a, const void *b)
-{
-    const uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-    return (x > y) - (x < y);
-}
-
 static int cmp_doc(const void *a, const void *b)
 {
     const struct tdoc *const x = a, *const y = b;
@@ -329,182 +324,59 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Index of h in the sorted array, which must hold it. */
-static size_t find_sorted(const uint64_t *a, size_t n, uint64_t h)
+/* The calibration sample of docs[0..n) (sorted by key and label): the
+ * first min(S, n) in pl_sample_cmp order. Documents tied on key and label
+ * with the last one taken are candidates too, ordered by their features.
+ * Returns 0 or -1 (out of memory). */
+static int build_sample(const plaint_trainer *t, const struct tdoc *docs, size_t n,
+                        struct pl_sample *smp)
 {
-    size_t lo = 0, hi = n;
-    while (hi - lo > 1) {
-        const size_t mid = lo + (hi - lo) / 2;
-        if (a[mid] <= h)
-            lo = mid;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
-/* Negative log-likelihood of the gold labels under softmax(beta * scores). */
-static double nll(const double *scores, const uint32_t *gold, size_t n, size_t nl, double beta)
-{
-    double sum = 0;
-    for (size_t d = 0; d < n; d++) {
-        const double *const s = &scores[d * nl];
-        double mx = s[0];
-        for (size_t l = 1; l < nl; l++)
-            if (s[l] > mx)
-                mx = s[l];
-        double z = 0;
-        for (size_t l = 0; l < nl; l++)
-            z += exp(beta * (s[l] - mx));
-        sum += log(z) - beta * (s[gold[d]] - mx);
-    }
-    return sum;
-}
-
-/* The temperature that minimizes the held-out NLL: golden-section search on
- * log(beta), beta = 1/T; the NLL is convex in beta, so unimodal in log. */
-static double fit_temperature(const double *scores, const uint32_t *gold, size_t n, size_t nl)
-{
-    double lo = -14.0, hi = 14.0;
-    const double g = (sqrt(5.0) - 1.0) / 2.0;
-    double x1 = hi - g * (hi - lo), x2 = lo + g * (hi - lo);
-    double f1 = nll(scores, gold, n, nl, exp(x1)), f2 = nll(scores, gold, n, nl, exp(x2));
-    for (int it = 0; it < 80; it++) {
-        if (f1 <= f2) {
-            hi = x2;
-            x2 = x1;
-            f2 = f1;
-            x1 = hi - g * (hi - lo);
-            f1 = nll(scores, gold, n, nl, exp(x1));
-        } else {
-            lo = x1;
-            x1 = x2;
-            f1 = f2;
-            x2 = lo + g * (hi - lo);
-            f2 = nll(scores, gold, n, nl, exp(x2));
-        }
-    }
-    return 1.0 / exp((lo + hi) / 2.0);
-}
-
-struct calpt {
-    double p;   /* the chosen label's probability after the temperature */
-    int right;  /* whether the chosen label was the gold one */
-    size_t doc; /* a tie-breaker, so the order (and the model) is deterministic */
-};
-
-static int cmp_calpt(const void *a, const void *b)
-{
-    const struct calpt *const x = a, *const y = b;
-    if (x->p != y->p)
-        return x->p < y->p ? -1 : 1;
-    return (x->doc > y->doc) - (x->doc < y->doc);
-}
-
-/* Fits the top-label calibration curve on cross-validated scores: the
- * documents are sorted by the chosen label's probability and cut into
- * equal-count bins (at least 40 documents each, at most PL_MAX_CAL); each
- * bin gives a knot (mean probability, share right), and pool-adjacent-
- * violators makes the shares non-decreasing. Fewer than 2 bins: no curve.
- * Returns 0, or -1 when out of memory. */
-static int fit_calibration(struct pl_sub *sub, const double *scores, const uint32_t *gold,
-                           size_t n, size_t nl)
-{
-    size_t bins = n / 40;
-    if (bins > PL_MAX_CAL)
-        bins = PL_MAX_CAL;
-    if (bins < 2)
-        return 0;
-    struct calpt *const pts = pl_malloc(n * sizeof *pts);
-    double *const probs = pl_malloc(nl * sizeof *probs);
-    double *const x = pl_malloc(bins * sizeof *x), *const y = pl_malloc(bins * sizeof *y);
-    double *const w = pl_malloc(bins * sizeof *w);
-    if (pts == NULL || probs == NULL || x == NULL || y == NULL || w == NULL) {
-        pl_free(pts);
-        pl_free(probs);
-        pl_free(x);
-        pl_free(y);
-        pl_free(w);
+    const size_t want = n < t->opts.cal_sample ? n : t->opts.cal_sample;
+    size_t m = want;
+    while (m > 0 && m < n && docs[m].key == docs[m - 1].key && docs[m].label == docs[m - 1].label)
+        m++;
+    size_t total = 0;
+    for (size_t d = 0; d < m; d++)
+        total += docs[d].nf;
+    struct pl_sample cand = {0};
+    size_t *const ord = pl_malloc((m ? m : 1) * sizeof *ord);
+    if (ord == NULL || pl_sample_alloc(&cand, m, total) != 0 ||
+        pl_sample_alloc(smp, want, total) != 0) {
+        pl_free(ord);
+        pl_sample_free(&cand);
         return -1;
     }
-    for (size_t d = 0; d < n; d++) {
-        const size_t best = pl_softmax(&scores[d * nl], nl, sub->temperature, probs);
-        pts[d].p = probs[best];
-        pts[d].right = best == gold[d];
-        pts[d].doc = d;
+    for (size_t d = 0; d < m; d++) {
+        const size_t at = cand.off[cand.n];
+        pl_sample_push(&cand, docs[d].key, docs[d].label, t->feats + docs[d].foff, docs[d].nf);
+        qsort(cand.feat + at, docs[d].nf, sizeof *cand.feat, pl_cmp_u64);
     }
-    qsort(pts, n, sizeof *pts, cmp_calpt);
-    for (size_t b = 0; b < bins; b++) {
-        const size_t lo = b * n / bins, hi = (b + 1) * n / bins;
-        double sp = 0, sr = 0;
-        for (size_t i = lo; i < hi; i++) {
-            sp += pts[i].p;
-            sr += pts[i].right;
+    /* insertion sort: the candidates are in order but for ties on key and label */
+    for (size_t i = 0; i < m; i++) {
+        size_t j = i;
+        while (j > 0 && pl_sample_cmp(&cand, ord[j - 1], &cand, i) > 0) {
+            ord[j] = ord[j - 1];
+            j--;
         }
-        x[b] = sp / (double)(hi - lo);
-        y[b] = sr / (double)(hi - lo);
-        w[b] = (double)(hi - lo);
+        ord[j] = i;
     }
-    /* pool adjacent violators: blocks [start..b] share their weighted mean */
-    size_t *const start = pl_malloc(bins * sizeof *start);
-    if (start == NULL) {
-        pl_free(pts);
-        pl_free(probs);
-        pl_free(x);
-        pl_free(y);
-        pl_free(w);
-        return -1;
+    for (size_t i = 0; i < want; i++) {
+        const size_t d = ord[i];
+        pl_sample_push(smp, cand.key[d], cand.label[d], cand.feat + cand.off[d],
+                       cand.off[d + 1] - cand.off[d]);
     }
-    double *const by = pl_malloc(bins * sizeof *by), *const bw = pl_malloc(bins * sizeof *bw);
-    size_t nb = 0;
-    if (by != NULL && bw != NULL) {
-        for (size_t b = 0; b < bins; b++) {
-            start[nb] = b;
-            by[nb] = y[b];
-            bw[nb] = w[b];
-            nb++;
-            while (nb > 1 && by[nb - 2] > by[nb - 1]) {
-                by[nb - 2] = (by[nb - 2] * bw[nb - 2] + by[nb - 1] * bw[nb - 1]) /
-                             (bw[nb - 2] + bw[nb - 1]);
-                bw[nb - 2] += bw[nb - 1];
-                nb--;
-            }
-        }
-        for (size_t k = 0; k < nb; k++) {
-            const size_t end = k + 1 < nb ? start[k + 1] : bins;
-            for (size_t b = start[k]; b < end; b++)
-                y[b] = by[k];
-        }
-    }
-    const int ok = by != NULL && bw != NULL;
-    pl_free(by);
-    pl_free(bw);
-    pl_free(start);
-    pl_free(pts);
-    pl_free(probs);
-    pl_free(w);
-    if (!ok) {
-        pl_free(x);
-        pl_free(y);
-        return -1;
-    }
-    sub->cal_x = x;
-    sub->cal_y = y;
-    sub->ncal = (uint32_t)bins;
+    pl_free(ord);
+    pl_sample_free(&cand);
     return 0;
 }
 
-/* Builds the sub-model of one language slot from docs[0..n) (sorted). */
+/* Builds the sub-model of one language slot from docs[0..n) (sorted),
+ * keeping its calibration sample when keep_sample is set. */
 static struct pl_sub *build_sub(const plaint_trainer *t, const struct tdoc *docs, size_t n,
-                                int slot, size_t nl)
+                                int slot, size_t nl, int keep_sample)
 {
     struct pl_sub *const sub = pl_calloc(1, sizeof *sub);
     uint64_t *all = NULL;
-    uint32_t *fold_counts = NULL;
-    uint64_t *fold_docs = NULL;
-    double *scores = NULL;
-    uint32_t *gold = NULL;
-    uint32_t *saved = NULL;
     if (sub == NULL)
         return NULL;
     sub->lang = (plaint_lang)(slot + 1);
@@ -523,7 +395,7 @@ static struct pl_sub *build_sub(const plaint_trainer *t, const struct tdoc *docs
         k += docs[d].nf;
         sub->docs[docs[d].label]++;
     }
-    qsort(all, total, sizeof *all, cmp_u64);
+    qsort(all, total, sizeof *all, pl_cmp_u64);
     size_t nf = 0;
     for (size_t i = 0; i < total; i++)
         if (nf == 0 || all[i] != all[nf - 1])
@@ -536,22 +408,10 @@ static struct pl_sub *build_sub(const plaint_trainer *t, const struct tdoc *docs
     sub->str_len = pl_malloc((nf ? nf : 1) * sizeof *sub->str_len);
     if (sub->counts == NULL || sub->str_off == NULL || sub->str_len == NULL)
         goto fail;
-    const uint32_t folds = (t->folds >= 2 && n >= 2 * (size_t)t->folds) ? t->folds : 0;
-    if (folds) {
-        fold_counts = pl_calloc((size_t)folds * (nf ? nf : 1) * nl, sizeof *fold_counts);
-        fold_docs = pl_calloc((size_t)folds * nl, sizeof *fold_docs);
-        if (fold_counts == NULL || fold_docs == NULL)
-            goto fail;
-    }
     for (size_t d = 0; d < n; d++) {
-        const uint32_t fold = folds ? (uint32_t)(docs[d].key % folds) : 0;
-        if (folds)
-            fold_docs[(size_t)fold * nl + docs[d].label]++;
         for (uint32_t i = 0; i < docs[d].nf; i++) {
-            const size_t f = find_sorted(sub->hash, nf, t->feats[docs[d].foff + i]);
+            const size_t f = pl_find_u64(sub->hash, nf, t->feats[docs[d].foff + i]);
             sub->counts[f * nl + docs[d].label]++;
-            if (folds)
-                fold_counts[((size_t)fold * nf + f) * nl + docs[d].label]++;
         }
     }
     /* strings */
@@ -568,72 +428,26 @@ static struct pl_sub *build_sub(const plaint_trainer *t, const struct tdoc *docs
     }
     sub->strs = strs.data;
     sub->strs_len = strs.len;
-    /* calibration: score every document with the model of the other folds */
-    if (folds) {
-        scores = pl_malloc(n * nl * sizeof *scores);
-        gold = pl_malloc(n * sizeof *gold);
-        saved = pl_malloc((nf ? nf : 1) * nl * sizeof *saved);
-        uint64_t *const saved_docs = pl_malloc(nl * sizeof *saved_docs);
-        if (scores == NULL || gold == NULL || saved == NULL || saved_docs == NULL) {
-            pl_free(saved_docs);
-            goto fail;
-        }
-        memcpy(saved, sub->counts, nf * nl * sizeof *saved);
-        memcpy(saved_docs, sub->docs, nl * sizeof *saved_docs);
-        for (uint32_t fold = 0; fold < folds; fold++) {
-            const uint32_t *const fc = &fold_counts[(size_t)fold * nf * nl];
-            for (size_t i = 0; i < nf * nl; i++)
-                sub->counts[i] = saved[i] - fc[i];
-            uint64_t fold_n = 0;
-            for (size_t l = 0; l < nl; l++) {
-                sub->docs[l] = saved_docs[l] - fold_docs[(size_t)fold * nl + l];
-                fold_n += fold_docs[(size_t)fold * nl + l];
-            }
-            sub->ndocs = n - fold_n;
-            if (pl_sub_prepare(sub, nl, &t->opts) != 0) {
-                pl_free(saved_docs);
-                goto fail;
-            }
-            for (size_t d = 0; d < n; d++) {
-                if (docs[d].key % folds != fold)
-                    continue;
-                pl_sub_score(sub, nl, t->feats + docs[d].foff, docs[d].nf, &scores[d * nl]);
-                gold[d] = docs[d].label;
-            }
-        }
-        memcpy(sub->counts, saved, nf * nl * sizeof *saved);
-        memcpy(sub->docs, saved_docs, nl * sizeof *saved_docs);
-        sub->ndocs = n;
-        pl_free(saved_docs);
-        sub->temperature = fit_temperature(scores, gold, n, nl);
-        if (fit_calibration(sub, scores, gold, n, nl) != 0)
-            goto fail;
-    }
-    if (pl_sub_prepare(sub, nl, &t->opts) != 0)
+    if (pl_sub_prepare(sub, nl, &t->opts) != 0 || build_sample(t, docs, n, &sub->smp) != 0 ||
+        pl_sub_calibrate(sub, nl, &t->opts) != 0)
         goto fail;
-    pl_free(fold_counts);
-    pl_free(fold_docs);
-    pl_free(scores);
-    pl_free(gold);
-    pl_free(saved);
+    if (!keep_sample)
+        pl_sample_free(&sub->smp);
     return sub;
 fail:
     pl_free(all);
-    pl_free(fold_counts);
-    pl_free(fold_docs);
-    pl_free(scores);
-    pl_free(gold);
-    pl_free(saved);
     pl_sub_free(sub);
     return NULL;
 }
 
-plaint_status plaint_trainer_finish(plaint_trainer *t, plaint_model **out, plaint_error *err)
+/* plaint_trainer_finish; with one_label, the texts may be of a single label
+ * (a model only plaint_trainer_update merges), and the model keeps its
+ * calibration samples when mergeable is set. */
+static plaint_status finish(plaint_trainer *t, int one_label, int mergeable, plaint_model **out,
+                            plaint_error *err)
 {
-    if (t == NULL || out == NULL)
-        return pl_error_set(err, PLAINT_E_ARG, NULL, 0, 0, "plaint_trainer_finish: bad argument");
     *out = NULL;
-    if (t->ndocs == 0 || t->nlabels < 2)
+    if (t->ndocs == 0 || (t->nlabels < 2 && !one_label))
         return pl_error_set(err, PLAINT_E_INPUT, NULL, 0, 0,
                             "training needs texts of at least 2 labels (got %zu text%s of %zu "
                             "label%s)",
@@ -677,7 +491,7 @@ plaint_status plaint_trainer_finish(plaint_trainer *t, plaint_model **out, plain
                 bylang[n++] = docs[d];
         if (n == 0)
             continue;
-        m->sub[slot] = build_sub(t, bylang, n, slot, nl);
+        m->sub[slot] = build_sub(t, bylang, n, slot, nl, mergeable);
         if (m->sub[slot] == NULL) {
             pl_free(bylang);
             goto nomem;
@@ -686,6 +500,7 @@ plaint_status plaint_trainer_finish(plaint_trainer *t, plaint_model **out, plain
     pl_free(bylang);
     m->stat_lines = t->ndocs;
     m->stat_skipped = t->rejected;
+    m->mergeable = mergeable;
     pl_free(rank);
     pl_free(docs);
     *out = m;
@@ -695,4 +510,40 @@ nomem:
     pl_free(docs);
     pl_model_free(m);
     return pl_error_set(err, PLAINT_E_NOMEM, NULL, 0, 0, "out of memory");
+}
+
+plaint_status plaint_trainer_finish(plaint_trainer *t, plaint_model **out, plaint_error *err)
+{
+    if (t == NULL || out == NULL)
+        return pl_error_set(err, PLAINT_E_ARG, NULL, 0, 0, "plaint_trainer_finish: bad argument");
+    return finish(t, 0, t->mergeable, out, err);
+}
+
+plaint_status plaint_trainer_update(plaint_trainer *t, const plaint_model *base,
+                                    plaint_model **out, plaint_error *err)
+{
+    if (out != NULL)
+        *out = NULL;
+    if (t == NULL || base == NULL || out == NULL)
+        return pl_error_set(err, PLAINT_E_ARG, NULL, 0, 0, "plaint_trainer_update: bad argument");
+    if (!base->mergeable)
+        return pl_error_set(err, PLAINT_E_ARG, NULL, 0, 0,
+                            "the model to update was trained without --mergeable "
+                            "(plaint_options.mergeable)");
+    char da[64], db[64];
+    if (pl_modelopts_diff(&t->opts, &base->opts, da, db, sizeof da))
+        return pl_error_set(err, PLAINT_E_ARG, NULL, 0, 0,
+                            "the trainer has %s, but the model to update %s (train with the "
+                            "model's options)",
+                            da, db);
+    if (t->ndocs == 0)
+        return plaint_model_merge(&base, 1, out, err);
+    plaint_model *fresh = NULL;
+    plaint_status st = finish(t, 1, 1, &fresh, err);
+    if (st != PLAINT_OK)
+        return st;
+    const plaint_model *const both[2] = {base, fresh};
+    st = plaint_model_merge(both, 2, out, err);
+    pl_model_free(fresh);
+    return st;
 }

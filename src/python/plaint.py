@@ -53,7 +53,8 @@ class _Options(ctypes.Structure):
     _fields_ = [("algorithm", ctypes.c_int), ("alpha", ctypes.c_double),
                 ("idf", ctypes.c_int), ("min_count", ctypes.c_uint),
                 ("bigrams", ctypes.c_int), ("negation", ctypes.c_int),
-                ("negation_scope", ctypes.c_uint), ("calibration_folds", ctypes.c_uint)]
+                ("negation_scope", ctypes.c_uint), ("calibration_sample", ctypes.c_uint),
+                ("mergeable", ctypes.c_int)]
 
 
 _p = ctypes.c_void_p
@@ -89,6 +90,9 @@ _trainer_add = _fn("plaint_trainer_add", ctypes.c_int, _p, ctypes.c_char_p, ctyp
                    ctypes.c_char_p, ctypes.c_size_t, ctypes.c_int, ctypes.c_uint, _E)
 _trainer_finish = _fn("plaint_trainer_finish", ctypes.c_int, _p, ctypes.POINTER(_p), _E)
 _trainer_free = _fn("plaint_trainer_free", None, _p)
+_trainer_update = _fn("plaint_trainer_update", ctypes.c_int, _p, _p, ctypes.POINTER(_p), _E)
+_model_merge = _fn("plaint_model_merge", ctypes.c_int, ctypes.POINTER(_p), ctypes.c_size_t,
+                   ctypes.POINTER(_p), _E)
 
 
 class Error(Exception):
@@ -165,6 +169,16 @@ class Model:
         err = _Error()
         _check(_model_save(self._h, os.fsencode(path), ctypes.byref(err)), err)
 
+    @classmethod
+    def merge(cls, models):
+        """The sum of mergeable models (trained with mergeable=True): the
+        model trained on all their texts at once."""
+        models = list(models)
+        arr = (_p * len(models))(*[m._h for m in models])
+        h, err = _p(), _Error()
+        _check(_model_merge(arr, len(models), ctypes.byref(h), ctypes.byref(err)), err)
+        return cls(h)
+
     def has_lang(self, lang):
         code = {v: k for k, v in LANGS.items()}.get(lang)
         return code is not None and _model_has_lang(self._h, code) == 1
@@ -221,7 +235,7 @@ class Trainer:
     """Trains a model from labeled texts in memory: add(label, text) ...,
     then finish(). Options as plaint_options: algorithm ("cnb"/"mnb"),
     alpha, idf, min_count, bigrams, negation, negation_scope,
-    calibration_folds."""
+    calibration_sample, mergeable."""
 
     def __init__(self, **options):
         o = _Options()
@@ -244,6 +258,14 @@ class Trainer:
     def finish(self):
         h, err = _p(), _Error()
         _check(_trainer_finish(self._h, ctypes.byref(h), ctypes.byref(err)), err)
+        return Model(h)
+
+    def update(self, base):
+        """base (a mergeable Model) plus the texts added here, as if trained
+        together; the texts may all have one label. Create the trainer with
+        base's options."""
+        h, err = _p(), _Error()
+        _check(_trainer_update(self._h, base._h, ctypes.byref(h), ctypes.byref(err)), err)
         return Model(h)
 
     def close(self):

@@ -115,6 +115,26 @@ int main(void)
     plaint_model_info info;
     CHECK(plaint_model_info_get(m, &info, &err) == PLAINT_OK && info.compatible == 1);
     filled(plaint_model_info_get(NULL, &info, &err), &err, PLAINT_E_ARG);
+    /* merging: the default model is not mergeable; *out NULL, the record says which */
+    CHECK(info.mergeable == 0 && info.options.mergeable == 0);
+    {
+        const plaint_model *const two[2] = {m, m};
+        plaint_model *mm = (plaint_model *)&err;
+        filled(plaint_model_merge(two, 2, &mm, &err), &err, PLAINT_E_ARG);
+        CHECK(mm == NULL && err.line == 1);
+        mm = (plaint_model *)&err;
+        filled(plaint_model_merge(two, 0, &mm, &err), &err, PLAINT_E_ARG);
+        CHECK(mm == NULL);
+        filled(plaint_model_merge(NULL, 1, &mm, &err), &err, PLAINT_E_ARG);
+        filled(plaint_model_merge(two, 1, NULL, &err), &err, PLAINT_E_ARG);
+        CHECK(plaint_model_merge(two, 2, &mm, NULL) == PLAINT_E_ARG && mm == NULL);
+        CHECK(plaint_trainer_new(NULL, &t, &err) == PLAINT_OK);
+        mm = (plaint_model *)&err;
+        filled(plaint_trainer_update(t, m, &mm, &err), &err, PLAINT_E_ARG);
+        CHECK(mm == NULL);
+        filled(plaint_trainer_update(t, NULL, &mm, &err), &err, PLAINT_E_ARG);
+        plaint_trainer_free(t);
+    }
     plaint_ctx_free(ctx);
     plaint_model_free(m);
 

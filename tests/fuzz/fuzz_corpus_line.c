@@ -20,7 +20,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     plaint_error err;
     plaint_options o;
     plaint_options_default(&o);
-    o.calibration_folds = 0;
+    o.calibration_sample = 0;
     if (plaint_trainer_new(&o, &t, &err) != PLAINT_OK)
         return 0;
     plaint_trainer_add(t, label, label_len, text, text_len, PLAINT_LANG_AUTO,

@@ -53,7 +53,7 @@ class TestBinding(unittest.TestCase):
             plaint.Trainer(no_such_option=1)
 
     def test_train_save_load(self):
-        t = plaint.Trainer(calibration_folds=2)
+        t = plaint.Trainer(calibration_sample=10, mergeable=1)
         rows = []
         with open(os.path.join(DATA, "mini_corpus.tsv"), encoding="utf-8") as f:
             for line in f:
@@ -73,6 +73,40 @@ class TestBinding(unittest.TestCase):
         for label, text in rows:
             self.assertEqual(m2.label(text).probs, m.label(text).probs)
             self.assertEqual(m3.label(text).probs, m.label(text).probs)
+
+    def test_merge_update(self):
+        with open(os.path.join(DATA, "mini_corpus.tsv"), encoding="utf-8") as f:
+            rows = [line.rstrip("\n").split("\t", 1) for line in f]
+        a, b = rows[::2], rows[1::2]
+
+        def train(part):
+            t = plaint.Trainer(calibration_sample=10, mergeable=1)
+            for label, text in part:
+                t.add(label, text)
+            return t, t.finish()
+
+        _, whole = train(rows)
+        ta, ma = train(a)
+        _, mb = train(b)
+        merged = plaint.Model.merge([mb, ma])
+        t = plaint.Trainer(calibration_sample=10, mergeable=1)
+        for label, text in b:
+            t.add(label, text)
+        updated = t.update(ma)
+        with tempfile.TemporaryDirectory() as d:
+            images = []
+            for m in (whole, merged, updated):
+                path = os.path.join(d, "m%d.plm" % len(images))
+                m.save(path)
+                with open(path, "rb") as f:
+                    images.append(f.read())
+        self.assertEqual(images[1], images[0])  # merge == training at once
+        self.assertEqual(images[2], images[0])  # update == training at once
+        plain = plaint.Trainer(calibration_sample=10)
+        plain.add("complaint", "Telefon przyszedł zbity.")
+        plain.add("praise", "Wszystko super, dziękuję.")
+        with self.assertRaises(plaint.Error):
+            plaint.Model.merge([plain.finish(), ma])  # not mergeable
 
     def test_threads(self):
         texts = [f"Pralka przestała działać po {i} dniach, serwis nie odpowiada" for i in range(300)]

@@ -37,15 +37,23 @@ static const char *const corpus[][2] = {
 };
 #define NDOCS (sizeof corpus / sizeof corpus[0])
 
-static plaint_model *train(int reversed, plaint_error *err)
+/* Trains on the corpus texts i with use[i] set (all when use is NULL),
+ * in reverse order when asked; mergeable or not, with a calibration sample
+ * of `sample` texts and smoothing alpha. */
+static plaint_model *train_set(const int *use, int reversed, int mergeable, unsigned sample,
+                               double alpha, plaint_error *err)
 {
     plaint_options o;
     plaint_options_default(&o);
-    o.calibration_folds = 2;
+    o.mergeable = mergeable;
+    o.calibration_sample = sample;
+    o.alpha = alpha;
     plaint_trainer *t = NULL;
     CHECK_EQ_INT(plaint_trainer_new(&o, &t, err), PLAINT_OK);
-    for (size_t i = 0; i < NDOCS; i++) {
+    for (size_t i = 0; t != NULL && i < NDOCS; i++) {
         const size_t k = reversed ? NDOCS - 1 - i : i;
+        if (use != NULL && !use[k])
+            continue;
         CHECK_EQ_INT(plaint_trainer_add(t, corpus[k][0], strlen(corpus[k][0]), corpus[k][1],
                                         strlen(corpus[k][1]), PLAINT_LANG_AUTO, 0, err),
                      PLAINT_OK);
@@ -54,6 +62,20 @@ static plaint_model *train(int reversed, plaint_error *err)
     CHECK_EQ_INT(plaint_trainer_finish(t, &m, err), PLAINT_OK);
     plaint_trainer_free(t);
     return m;
+}
+
+/* Trains on the texts i with i % mod in the bit set `which`. */
+static plaint_model *train_part(unsigned mod, unsigned which, unsigned sample, plaint_error *err)
+{
+    int use[NDOCS];
+    for (size_t i = 0; i < NDOCS; i++)
+        use[i] = (which >> (i % mod)) & 1u;
+    return train_set(use, 0, 1, sample, 0.5, err);
+}
+
+static plaint_model *train(int reversed, plaint_error *err)
+{
+    return train_set(NULL, reversed, 1, 5000, 0.5, err);
 }
 
 static void image(const plaint_model *m, struct pl_buf *b)
@@ -164,10 +186,310 @@ static void test_curve(void)
     pl_buf_free(&b);
 }
 
+static int same_image(const plaint_model *x, const plaint_model *y)
+{
+    struct pl_buf a = {0}, b = {0};
+    if (x == NULL || y == NULL)
+        return 0;
+    image(x, &a);
+    image(y, &b);
+    const int same = a.len == b.len && memcmp(a.data, b.data, a.len) == 0;
+    pl_buf_free(&a);
+    pl_buf_free(&b);
+    return same;
+}
+
+static plaint_model *merge(const plaint_model *a, const plaint_model *b, const plaint_model *c,
+                           plaint_error *err)
+{
+    const plaint_model *const in[3] = {a, b, c};
+    const size_t n = c != NULL ? 3 : b != NULL ? 2 : 1;
+    plaint_model *m = NULL;
+    CHECK_EQ_INT(plaint_model_merge(in, n, &m, err), PLAINT_OK);
+    return m;
+}
+
+/* Merging models of parts gives the model of the whole, byte for byte;
+ * updating gives the model trained at once; what cannot merge is refused. */
+static void test_merge(void)
+{
+    plaint_error err;
+    /* sample 10: Polish (12 texts) is calibrated on the bottom 10 of them */
+    plaint_model *const whole = train_set(NULL, 0, 1, 10, 0.5, &err);
+    plaint_model *const even = train_part(2, 1, 10, &err), *const odd = train_part(2, 2, 10, &err);
+    plaint_model *const p0 = train_part(3, 1, 10, &err), *const p1 = train_part(3, 2, 10, &err),
+                        *const p2 = train_part(3, 4, 10, &err);
+    plaint_lang_info li;
+    CHECK(plaint_model_lang_info(whole, PLAINT_LANG_PL, &li, &err) == PLAINT_OK &&
+          li.temperature != 1.0);
+    plaint_model *m = merge(even, odd, NULL, &err);
+    CHECK(same_image(m, whole));
+    plaint_model_free(m);
+    m = merge(odd, even, NULL, &err);
+    CHECK(same_image(m, whole));
+    plaint_model_free(m);
+    m = merge(p2, p0, p1, &err);
+    CHECK(same_image(m, whole));
+    plaint_model_free(m);
+    m = merge(whole, NULL, NULL, &err);
+    CHECK(same_image(m, whole));
+    plaint_model_info info;
+    CHECK(m != NULL && plaint_model_info_get(m, &info, &err) == PLAINT_OK && info.mergeable &&
+          info.options.mergeable && info.options.calibration_sample == 10);
+    plaint_model_free(m);
+    /* a merged model merges again */
+    plaint_model *const p01 = merge(p0, p1, NULL, &err);
+    m = merge(p2, p01, NULL, &err);
+    CHECK(same_image(m, whole));
+    plaint_model_free(m);
+    plaint_model_free(p01);
+
+    /* update: parts 0 and 1 of 3 plus part 2; then texts of a single label */
+    plaint_options o;
+    plaint_options_default(&o);
+    o.calibration_sample = 10;
+    plaint_trainer *t = NULL;
+    CHECK_EQ_INT(plaint_trainer_new(&o, &t, &err), PLAINT_OK);
+    int use[NDOCS];
+    for (size_t i = 0; i < NDOCS; i++) {
+        use[i] = i % 3 != 2 || strcmp(corpus[i][0], "misuse") == 0;
+        if (i % 3 == 2)
+            CHECK_EQ_INT(plaint_trainer_add(t, corpus[i][0], strlen(corpus[i][0]), corpus[i][1],
+                                            strlen(corpus[i][1]), PLAINT_LANG_AUTO, 0, &err),
+                         PLAINT_OK);
+    }
+    plaint_model *const base = merge(p0, p1, NULL, &err);
+    CHECK_EQ_INT(plaint_trainer_update(t, base, &m, &err), PLAINT_OK);
+    CHECK(same_image(m, whole));
+    plaint_model_free(m);
+    plaint_trainer_free(t);
+    CHECK_EQ_INT(plaint_trainer_new(&o, &t, &err), PLAINT_OK);
+    for (size_t i = 2; i < NDOCS; i += 3)
+        if (strcmp(corpus[i][0], "misuse") == 0)
+            CHECK_EQ_INT(plaint_trainer_add(t, corpus[i][0], strlen(corpus[i][0]), corpus[i][1],
+                                            strlen(corpus[i][1]), PLAINT_LANG_AUTO, 0, &err),
+                         PLAINT_OK);
+    plaint_model *const want = train_set(use, 0, 1, 10, 0.5, &err);
+    CHECK_EQ_INT(plaint_trainer_update(t, base, &m, &err), PLAINT_OK);
+    CHECK(same_image(m, want));
+    plaint_model_free(m);
+    plaint_model_free(want);
+    plaint_trainer_free(t);
+    CHECK_EQ_INT(plaint_trainer_new(&o, &t, &err), PLAINT_OK); /* nothing added: base */
+    CHECK_EQ_INT(plaint_trainer_update(t, base, &m, &err), PLAINT_OK);
+    CHECK(same_image(m, base));
+    plaint_model_free(m);
+
+    /* a model trained without mergeable is the mergeable one without samples */
+    plaint_model *const plain = train_set(NULL, 0, 0, 10, 0.5, &err);
+    whole->mergeable = 0;
+    CHECK(same_image(plain, whole));
+    whole->mergeable = 1;
+
+    /* refusals: not mergeable, other options; *out NULL, err->line the model */
+    plaint_model *const alpha1 = train_set(NULL, 0, 1, 10, 1.0, &err);
+    plaint_model *const s20 = train_set(NULL, 0, 1, 20, 0.5, &err);
+    const plaint_model *in[2] = {whole, plain};
+    m = (plaint_model *)&err;
+    CHECK_EQ_INT(plaint_model_merge(in, 2, &m, &err), PLAINT_E_ARG);
+    CHECK(m == NULL && err.line == 2 && strstr(err.msg, "without --mergeable") != NULL);
+    in[0] = plain;
+    in[1] = whole;
+    CHECK_EQ_INT(plaint_model_merge(in, 2, &m, &err), PLAINT_E_ARG);
+    CHECK(err.line == 1);
+    in[0] = whole;
+    in[1] = alpha1;
+    CHECK_EQ_INT(plaint_model_merge(in, 2, &m, &err), PLAINT_E_ARG);
+    CHECK(err.line == 2 && strstr(err.msg, "alpha 1,") != NULL);
+    in[1] = s20;
+    CHECK_EQ_INT(plaint_model_merge(in, 2, &m, &err), PLAINT_E_ARG);
+    CHECK(strstr(err.msg, "calibration sample 20") != NULL);
+    in[1] = NULL;
+    CHECK_EQ_INT(plaint_model_merge(in, 2, &m, &err), PLAINT_E_ARG);
+    CHECK_EQ_INT(plaint_model_merge(in, 0, &m, &err), PLAINT_E_ARG);
+    CHECK_EQ_INT(plaint_model_merge(NULL, 1, &m, &err), PLAINT_E_ARG);
+    CHECK_EQ_INT(plaint_model_merge(in, 1, NULL, &err), PLAINT_E_ARG);
+    CHECK_EQ_INT(plaint_trainer_update(t, plain, &m, &err), PLAINT_E_ARG);
+    CHECK(m == NULL && strstr(err.msg, "without --mergeable") != NULL);
+    CHECK_EQ_INT(plaint_trainer_update(t, alpha1, &m, &err), PLAINT_E_ARG);
+    CHECK(m == NULL && strstr(err.msg, "alpha") != NULL);
+    CHECK_EQ_INT(plaint_trainer_update(NULL, base, &m, &err), PLAINT_E_ARG);
+    plaint_trainer_free(t);
+    plaint_model_free(alpha1);
+    plaint_model_free(s20);
+    plaint_model_free(plain);
+    plaint_model_free(base);
+    plaint_model_free(whole);
+    plaint_model_free(even);
+    plaint_model_free(odd);
+    plaint_model_free(p0);
+    plaint_model_free(p1);
+    plaint_model_free(p2);
+}
+
+/* ---- the calibration sample section, damaged ---------------------------- */
+
+static uint64_t rd_le(const unsigned char *p, int bytes)
+{
+    uint64_t x = 0;
+    for (int i = 0; i < bytes; i++)
+        x |= (uint64_t)p[i] << (8 * i);
+    return x;
+}
+
+static void wr_le(unsigned char *p, uint64_t v, int bytes)
+{
+    for (int i = 0; i < bytes; i++)
+        p[i] = (unsigned char)(v >> (8 * i));
+}
+
+struct section {
+    uint32_t tag;
+    size_t at, len; /* the contents: payload[at .. at + len) */
+};
+
+#define TAG(a, b, c, d) \
+    ((uint32_t)(a) | (uint32_t)(b) << 8 | (uint32_t)(c) << 16 | (uint32_t)(d) << 24)
+
+/* Rebuilds a payload from its sections: section `which` gets `content`
+ * (mode 0), is left out (1) or appears twice (2). Parses the result. */
+static plaint_status reparse(const unsigned char *payload, const struct section *sec, size_t ns,
+                             size_t which, const unsigned char *content, size_t clen, int mode,
+                             plaint_error *err)
+{
+    struct pl_buf b = {0};
+    for (size_t i = 0; i < ns; i++) {
+        const unsigned char *data = payload + sec[i].at;
+        size_t len = sec[i].len;
+        int times = 1;
+        if (i == which) {
+            if (mode == 0) {
+                data = content;
+                len = clen;
+            }
+            times = mode == 1 ? 0 : mode == 2 ? 2 : 1;
+        }
+        for (int k = 0; k < times; k++) {
+            unsigned char h[12];
+            wr_le(h, sec[i].tag, 4);
+            wr_le(h + 4, len, 8);
+            CHECK(pl_buf_append(&b, h, 12) == 0 && pl_buf_append(&b, data, len) == 0);
+        }
+    }
+    plaint_model *m = NULL;
+    const plaint_status st =
+        pl_model_parse_payload((const unsigned char *)b.data, b.len, "<test>", &m, err);
+    CHECK(st == PLAINT_OK || m == NULL);
+    plaint_model_free(m);
+    pl_buf_free(&b);
+    return st;
+}
+
+static void expect_bad(plaint_status st, const plaint_error *err, const char *what)
+{
+    CHECK_EQ_INT(st, PLAINT_E_FORMAT);
+    if (st == PLAINT_E_FORMAT && strstr(err->msg, what) == NULL) {
+        fprintf(stderr, "expected a message with '%s', got '%s'\n", what, err->msg);
+        CHECK(0);
+    }
+}
+
+static void test_sample_section(void)
+{
+    plaint_error err;
+    plaint_model *const m = train_set(NULL, 0, 1, 10, 0.5, &err);
+    struct pl_buf file = {0};
+    image(m, &file);
+    plaint_model_free(m);
+    const unsigned char *const h = (const unsigned char *)file.data;
+    uLongf plen = (uLongf)rd_le(h + 16, 8);
+    unsigned char *const payload = malloc(plen);
+    CHECK(uncompress(payload, &plen, h + 40, (uLong)(file.len - 40)) == Z_OK);
+    struct section sec[32];
+    size_t ns = 0, smpl = 0, opts = 0, nsmpl = 0;
+    for (size_t pos = 0; pos + 12 <= plen && ns < 32; ns++) {
+        sec[ns].tag = (uint32_t)rd_le(payload + pos, 4);
+        sec[ns].len = (size_t)rd_le(payload + pos + 4, 8);
+        sec[ns].at = pos + 12;
+        pos += 12 + sec[ns].len;
+        if (sec[ns].tag == TAG('S', 'M', 'P', 'L') && nsmpl++ == 0)
+            smpl = ns;
+        if (sec[ns].tag == TAG('O', 'P', 'T', 'S'))
+            opts = ns;
+    }
+    CHECK_EQ_INT(nsmpl, 2); /* pl and bg */
+    CHECK_EQ_INT(reparse(payload, sec, ns, ns, NULL, 0, 0, &err), PLAINT_OK);
+    /* the Polish sample: lang, 10 documents, the first with >= 2 features */
+    const unsigned char *const orig = payload + sec[smpl].at;
+    const size_t clen = sec[smpl].len;
+    CHECK_EQ_INT(rd_le(orig, 4), 1);
+    CHECK_EQ_INT(rd_le(orig + 4, 4), 10);
+    const size_t nf0 = (size_t)rd_le(orig + 20, 4);
+    CHECK(nf0 >= 2);
+    unsigned char *const c = malloc(clen + 8);
+    /* every truncation is refused */
+    size_t accepted = 0;
+    for (size_t n = 0; n < clen; n++)
+        accepted += reparse(payload, sec, ns, smpl, orig, n, 0, &err) != PLAINT_E_FORMAT;
+    CHECK_EQ_INT(accepted, 0);
+    memcpy(c, orig, clen);
+    wr_le(c + 4, 11, 4);
+    expect_bad(reparse(payload, sec, ns, smpl, c, clen, 0, &err), &err, "expected 10");
+    memcpy(c, orig, clen);
+    wr_le(c + 4, 9, 4);
+    expect_bad(reparse(payload, sec, ns, smpl, c, clen, 0, &err), &err, "expected 10");
+    memcpy(c, orig, clen);
+    wr_le(c + 16, 2, 4); /* label 2 of 2 */
+    expect_bad(reparse(payload, sec, ns, smpl, c, clen, 0, &err), &err, "label without");
+    memcpy(c, orig, clen);
+    wr_le(c + 20, 0xFFFFFFFFu, 4); /* feature count */
+    expect_bad(reparse(payload, sec, ns, smpl, c, clen, 0, &err), &err, "truncated");
+    memcpy(c, orig, clen);
+    memcpy(c + 24, orig + 32, 8); /* features 0 and 1 swapped */
+    memcpy(c + 32, orig + 24, 8);
+    expect_bad(reparse(payload, sec, ns, smpl, c, clen, 0, &err), &err, "ascending");
+    memcpy(c, orig, clen);
+    wr_le(c + 24 + 8 * (nf0 - 1), UINT64_MAX, 8); /* a feature the model lacks */
+    expect_bad(reparse(payload, sec, ns, smpl, c, clen, 0, &err), &err, "never counted");
+    memcpy(c, orig, clen);
+    wr_le(c + 8, UINT64_MAX, 8); /* the first key the largest */
+    expect_bad(reparse(payload, sec, ns, smpl, c, clen, 0, &err), &err, "not in order");
+    memcpy(c, orig, clen);
+    memset(c + clen, 0, 4);
+    expect_bad(reparse(payload, sec, ns, smpl, c, clen + 4, 0, &err), &err, "unexpected bytes");
+    memcpy(c, orig, clen);
+    wr_le(c, 3, 4); /* Greek: no such sub-model */
+    expect_bad(reparse(payload, sec, ns, smpl, c, clen, 0, &err), &err, "missing or repeated");
+    expect_bad(reparse(payload, sec, ns, smpl, NULL, 0, 2, &err), &err, "missing or repeated");
+    expect_bad(reparse(payload, sec, ns, smpl, NULL, 0, 1, &err), &err, "only some");
+    /* options without the sample size (an older file): a sample is refused,
+     * and without samples the model loads, not mergeable */
+    expect_bad(reparse(payload, sec, ns, opts, payload + sec[opts].at, sec[opts].len - 4, 0,
+                       &err),
+               &err, "lack its size");
+    struct section old[32];
+    size_t nold = 0;
+    for (size_t i = 0; i < ns; i++)
+        if (sec[i].tag != TAG('S', 'M', 'P', 'L'))
+            old[nold++] = sec[i];
+    for (size_t i = 0; i < nold; i++) {
+        if (old[i].tag != TAG('O', 'P', 'T', 'S'))
+            continue;
+        CHECK_EQ_INT(reparse(payload, old, nold, i, payload + old[i].at, old[i].len - 4, 0, &err),
+                     PLAINT_OK);
+        expect_bad(reparse(payload, old, nold, i, NULL, 0, 2, &err), &err, "repeated");
+    }
+    free(c);
+    free(payload);
+    pl_buf_free(&file);
+}
+
 int main(void)
 {
     test_calibrate();
     test_curve();
+    test_merge();
+    test_sample_section();
     plaint_error err;
     plaint_model *const m = train(0, &err);
     CHECK(m != NULL);
