@@ -78,6 +78,11 @@ struct pl_sub {
     size_t vocab;     /* features at or above min_count */
     uint32_t *index;  /* open addressing: feature index + 1, 0 = empty */
     size_t imask;
+    /* for scoring: the features at or above min_count only, each slot its
+     * hash (0: empty) and its weights side by side, so that a lookup
+     * touches one cache line instead of three (index, hash, weights) */
+    unsigned char *stab;
+    size_t smask, sstride;
 };
 
 #define PL_MAX_SUBS 3

@@ -47,6 +47,49 @@ static inline double nb_bias(const struct pl_modelopts *opts, double docs, doubl
     return log((docs + 1.0) / (ndocs + (double)nlabels));
 }
 
+/* The scoring table (see struct pl_sub): a feature below min_count weighs
+ * 0 and is left out, which changes no score. */
+static int build_stab(struct pl_sub *sub, size_t nlabels, const struct pl_modelopts *opts)
+{
+    pl_free(sub->stab);
+    sub->stab = NULL;
+    size_t active = 0;
+    for (size_t f = 0; f < sub->nfeat; f++) {
+        uint64_t df = 0;
+        for (size_t l = 0; l < nlabels; l++)
+            df += sub->counts[f * nlabels + l];
+        active += df >= opts->min_count;
+    }
+    size_t slots = 16;
+    while (slots < active * 2)
+        slots *= 2;
+    const size_t stride = (sizeof(uint64_t) + nlabels * sizeof(float) + 7) & ~(size_t)7;
+    sub->stab = pl_calloc(slots, stride);
+    if (sub->stab == NULL)
+        return -1;
+    sub->smask = slots - 1;
+    sub->sstride = stride;
+    for (size_t f = 0; f < sub->nfeat; f++) {
+        uint64_t df = 0;
+        for (size_t l = 0; l < nlabels; l++)
+            df += sub->counts[f * nlabels + l];
+        if (df < opts->min_count)
+            continue;
+        const uint64_t h = sub->hash[f]; /* never 0 */
+        size_t j = (size_t)(h ^ (h >> 31)) & sub->smask;
+        for (;; j = (j + 1) & sub->smask) {
+            uint64_t v;
+            memcpy(&v, sub->stab + j * stride, sizeof v);
+            if (v == 0)
+                break;
+        }
+        unsigned char *const slot = sub->stab + j * stride;
+        memcpy(slot, &h, sizeof h);
+        memcpy(slot + sizeof h, &sub->s[f * nlabels], nlabels * sizeof(float));
+    }
+    return 0;
+}
+
 int pl_sub_prepare(struct pl_sub *sub, size_t nlabels, const struct pl_modelopts *opts)
 {
     const size_t nf = sub->nfeat;
@@ -129,7 +172,7 @@ int pl_sub_prepare(struct pl_sub *sub, size_t nlabels, const struct pl_modelopts
         sub->index[j] = (uint32_t)(f + 1);
     }
     pl_free(row);
-    return 0;
+    return build_stab(sub, nlabels, opts);
 }
 
 void pl_sub_loo_scores(const struct pl_sub *sub, size_t nlabels, const struct pl_modelopts *opts,
@@ -199,13 +242,24 @@ void pl_sub_score(const struct pl_sub *sub, size_t nlabels, const uint64_t *hash
 {
     for (size_t l = 0; l < nlabels; l++)
         scores[l] = sub->bias[l];
+    if (sub->stab == NULL)
+        return;
+    const size_t stride = sub->sstride;
     for (size_t i = 0; i < n; i++) {
-        const long f = pl_sub_find(sub, hashes[i]);
-        if (f < 0)
-            continue;
-        const float *const s = &sub->s[(size_t)f * nlabels];
-        for (size_t l = 0; l < nlabels; l++)
-            scores[l] += s[l];
+        const uint64_t h = hashes[i];
+        for (size_t j = (size_t)(h ^ (h >> 31)) & sub->smask;; j = (j + 1) & sub->smask) {
+            const unsigned char *const slot = sub->stab + j * stride;
+            uint64_t v;
+            memcpy(&v, slot, sizeof v);
+            if (v == h) { /* the weights follow the hash, 4-byte aligned */
+                const float *const w = (const float *)(const void *)(slot + sizeof v);
+                for (size_t l = 0; l < nlabels; l++)
+                    scores[l] += w[l];
+                break;
+            }
+            if (v == 0)
+                break;
+        }
     }
 }
 
@@ -289,6 +343,7 @@ void pl_sub_free(struct pl_sub *sub)
     pl_free(sub->wtot);
     pl_free(sub->wnorm);
     pl_free(sub->index);
+    pl_free(sub->stab);
     pl_free(sub->cal_x);
     pl_free(sub->cal_y);
     pl_sample_free(&sub->smp);
