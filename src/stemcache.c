@@ -26,8 +26,17 @@ uint64_t pl_cache_hash(unsigned lang, const char *key, size_t n)
 
 static uint64_t tag_of(uint64_t h) { return h & ~(uint64_t)0xFFFFFFFFu; }
 
-const struct pl_cache_entry *pl_cache_find(const struct pl_cache *c, uint64_t h, unsigned lang,
-                                           const char *key, size_t n)
+/* The entry's key equals key[0..n)? The first bytes are in the entry. */
+static int same_key(const struct pl_cache *c, const struct pl_cache_entry *e, const char *key,
+                    size_t n)
+{
+    const size_t h = n < sizeof e->head ? n : sizeof e->head;
+    return memcmp(e->head, key, h) == 0 &&
+           (n == h || memcmp(c->arena.data + e->key_off + h, key + h, n - h) == 0);
+}
+
+struct pl_cache_entry *pl_cache_find(struct pl_cache *c, uint64_t h, unsigned lang,
+                                     const char *key, size_t n)
 {
     if (c->slots == NULL)
         return NULL;
@@ -38,9 +47,8 @@ const struct pl_cache_entry *pl_cache_find(const struct pl_cache *c, uint64_t h,
             return NULL;
         if (tag_of(v) != tag)
             continue;
-        const struct pl_cache_entry *const e = &c->entries[(uint32_t)v - 1];
-        if (e->hash == h && e->lang == lang && e->key_len == n &&
-            memcmp(c->arena.data + e->key_off, key, n) == 0)
+        struct pl_cache_entry *const e = &c->entries[(uint32_t)v - 1];
+        if (e->hash == h && e->lang == lang && e->key_len == n && same_key(c, e, key, n))
             return e;
     }
 }
@@ -67,10 +75,9 @@ static int grow(struct pl_cache *c)
     return 0;
 }
 
-const struct pl_cache_entry *pl_cache_insert(struct pl_cache *c, uint64_t h, unsigned lang,
-                                             const char *key, size_t n, const char *norm,
-                                             size_t norm_len, const char *stem,
-                                             size_t stem_len)
+struct pl_cache_entry *pl_cache_insert(struct pl_cache *c, uint64_t h, unsigned lang,
+                                       const char *key, size_t n, const char *norm,
+                                       size_t norm_len, const char *stem, size_t stem_len)
 {
     /* Hard limits: twice the soft ones, so one long text can still cache. */
     if (c->count >= 2 * PL_CACHE_MAX_ENTRIES ||
@@ -101,6 +108,11 @@ const struct pl_cache_entry *pl_cache_insert(struct pl_cache *c, uint64_t h, uns
     e->norm_len = (uint32_t)norm_len;
     e->stem_off = (uint32_t)(base + n + norm_len);
     e->stem_len = (uint32_t)stem_len;
+    e->fold_len = UINT32_MAX;
+    e->fold_off = 0;
+    e->fold_h = 0;
+    memset(e->head, 0, sizeof e->head);
+    memcpy(e->head, key, n < sizeof e->head ? n : sizeof e->head);
     place(c->slots, c->mask, h, c->count);
     c->count++;
     return e;

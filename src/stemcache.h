@@ -22,12 +22,17 @@
 #define PL_CACHE_MAX_ENTRIES ((size_t)1 << 17)
 #define PL_CACHE_MAX_ARENA ((size_t)16 << 20)
 
-struct pl_cache_entry {
-    uint64_t hash; /* 0 marks an empty slot */
+struct pl_cache_entry { /* 64 bytes: one cache line */
+    uint64_t hash;
     uint32_t key_off, key_len;
     uint32_t norm_off, norm_len;
     uint32_t stem_off, stem_len;
     uint32_t lang;
+    /* the owner's, per entry: a folded stem (pl_text); fold_len is
+     * UINT32_MAX until the owner sets them */
+    uint32_t fold_len, fold_off;
+    char head[12]; /* the key's first bytes: a key this short compares here */
+    uint64_t fold_h;
 };
 
 struct pl_cache {
@@ -42,16 +47,15 @@ struct pl_cache {
 uint64_t pl_cache_hash(unsigned lang, const char *key, size_t n);
 
 /* Returns the entry for (lang, key) or NULL. */
-const struct pl_cache_entry *pl_cache_find(const struct pl_cache *c, uint64_t h, unsigned lang,
-                                           const char *key, size_t n);
+struct pl_cache_entry *pl_cache_find(struct pl_cache *c, uint64_t h, unsigned lang,
+                                     const char *key, size_t n);
 
 /* Inserts (lang, key) -> (norm, stem); the key must not be present. Returns
  * the new entry, or NULL when out of memory or the cache is at its hard
  * limit (the caller then goes on without caching). */
-const struct pl_cache_entry *pl_cache_insert(struct pl_cache *c, uint64_t h, unsigned lang,
-                                             const char *key, size_t n, const char *norm,
-                                             size_t norm_len, const char *stem,
-                                             size_t stem_len);
+struct pl_cache_entry *pl_cache_insert(struct pl_cache *c, uint64_t h, unsigned lang,
+                                       const char *key, size_t n, const char *norm,
+                                       size_t norm_len, const char *stem, size_t stem_len);
 
 /* True when the cache has reached its soft limit and should be cleared
  * before the next text. */

@@ -61,7 +61,6 @@ void pl_text_free(struct pl_text *t)
     pl_buf_free(&t->word);
     pl_free(t->refs);
     pl_free(t->toks);
-    pl_free(t->memo);
     pl_buf_free(&t->foldarena);
     pl_free(t->folds);
     memset(t, 0, sizeof *t);
@@ -109,43 +108,26 @@ static int push_scratch(struct pl_text *t, plaint_token_kind kind, const char *s
     return fold_scratch(t, r, lang);
 }
 
-/* The folded stem of cache entry e, computed on its first use. */
-static const struct pl_foldmemo *entry_fold(struct pl_text *t, const struct pl_cache_entry *e,
-                                            plaint_lang lang)
+/* Gives cache entry e its folded stem, on its first use. Returns 0 or -1. */
+static int entry_fold(struct pl_text *t, struct pl_cache_entry *e, plaint_lang lang)
 {
-    const size_t idx = (size_t)(e - t->cache.entries);
-    if (idx >= t->capmemo) {
-        size_t cap = t->capmemo ? t->capmemo : 1024;
-        while (cap <= idx)
-            cap *= 2;
-        struct pl_foldmemo *const m = pl_realloc(t->memo, cap * sizeof *m);
-        if (m == NULL)
-            return NULL;
-        for (size_t i = t->capmemo; i < cap; i++)
-            m[i].len = UINT32_MAX;
-        t->memo = m;
-        t->capmemo = cap;
-    }
-    struct pl_foldmemo *const f = &t->memo[idx];
-    if (f->len == UINT32_MAX) {
-        if (pl_buf_reserve(&t->foldarena, e->stem_len + 1) != 0)
-            return NULL;
-        char *const out = t->foldarena.data + t->foldarena.len;
-        const size_t n = pl_fold_stem(lang, t->cache.arena.data + e->stem_off, e->stem_len, out);
-        f->off = (uint32_t)t->foldarena.len;
-        f->len = (uint32_t)n;
-        f->h = pl_fnv1a(PL_FNV_INIT, out, n);
-        t->foldarena.len += n;
-    }
-    return f;
+    if (e->fold_len != UINT32_MAX)
+        return 0;
+    if (pl_buf_reserve(&t->foldarena, e->stem_len + 1) != 0)
+        return -1;
+    char *const out = t->foldarena.data + t->foldarena.len;
+    const size_t n = pl_fold_stem(lang, t->cache.arena.data + e->stem_off, e->stem_len, out);
+    e->fold_off = (uint32_t)t->foldarena.len;
+    e->fold_len = (uint32_t)n;
+    e->fold_h = pl_fnv1a(PL_FNV_INIT, out, n);
+    t->foldarena.len += n;
+    return 0;
 }
 
 /* Empties the cache and what is remembered per entry. */
 static void cache_clear(struct pl_text *t)
 {
     pl_cache_clear(&t->cache);
-    for (size_t i = 0; i < t->capmemo; i++)
-        t->memo[i].len = UINT32_MAX;
     t->foldarena.len = 0;
 }
 
@@ -167,7 +149,7 @@ static int push_word(struct pl_text *t, const char *s, const struct pl_rawtok *r
     const size_t n = rt->end - rt->start;
     const unsigned ckey = (unsigned)lang * 8u + (unsigned)rt->kind;
     const uint64_t h = pl_cache_hash(ckey, key, n);
-    const struct pl_cache_entry *e = pl_cache_find(&t->cache, h, ckey, key, n);
+    struct pl_cache_entry *e = pl_cache_find(&t->cache, h, ckey, key, n);
     struct pl_tokref *const r = push_ref(t);
     if (r == NULL)
         return -1;
@@ -199,17 +181,16 @@ static int push_word(struct pl_text *t, const char *s, const struct pl_rawtok *r
             return fold_scratch(t, r, lang);
         }
     }
-    const struct pl_foldmemo *const f = entry_fold(t, e, lang);
-    if (f == NULL)
+    if (entry_fold(t, e, lang) != 0)
         return -1;
     r->src = SRC_CACHE;
     r->text_off = e->norm_off;
     r->text_len = e->norm_len;
     r->stem_off = e->stem_off;
     r->stem_len = e->stem_len;
-    r->fold_off = f->off;
-    r->fold_len = f->len;
-    r->fold_h = f->h;
+    r->fold_off = e->fold_off;
+    r->fold_len = e->fold_len;
+    r->fold_h = e->fold_h;
     return 0;
 }
 

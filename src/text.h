@@ -33,11 +33,6 @@ struct pl_folded {
     uint64_t h;
 };
 
-/* The folded stem of a cache entry, computed once per entry. */
-struct pl_foldmemo {
-    uint32_t off, len; /* in pl_text.foldarena; len UINT32_MAX: not computed */
-    uint64_t h;
-};
 
 struct pl_text {
     void *own_template; /* the break-iterator template, when not shared */
@@ -54,8 +49,6 @@ struct pl_text {
     size_t nrefs, caprefs;
     plaint_token *toks;
     size_t captoks;
-    struct pl_foldmemo *memo; /* per cache entry, by entry number */
-    size_t capmemo;
     struct pl_buf foldarena;  /* folded stems of cache entries */
     struct pl_folded *folds;  /* per token of the last text */
     size_t capfolds;
