@@ -657,6 +657,7 @@ struct reader {
     uint64_t records;
     uint64_t bytes_total;  /* sum of the sizes of regular-file inputs (0: unknown) */
     uint64_t bytes_done;   /* of inputs finished */
+    uint64_t bytes_read;   /* line bytes read (uncompressed), for when there is no total */
 };
 
 /* Resolves the text column of a tsv input from its header line. */
@@ -740,6 +741,7 @@ static int fill_chunk(struct job *j, struct reader *rd, struct chunk *c)
         memcpy(c->in.p + c->in.len, rd->in.buf, len + 1);
         c->in.len += len + 1;
         c->bytes += len + 1;
+        rd->bytes_read += len + 1;
     }
     return c->nrecs > 0;
 oom:
@@ -927,7 +929,7 @@ static void human_bytes(char *s, size_t n, double b)
 static void show_progress(const struct reader *rd, uint64_t written, double t0)
 {
     const double el = now_s() - t0;
-    const uint64_t pos = reader_position(rd);
+    const uint64_t pos = rd->bytes_total > 0 ? reader_position(rd) : rd->bytes_read;
     char done[32], total[32];
     human_bytes(done, sizeof done, (double)pos);
     if (rd->bytes_total > 0 && pos <= rd->bytes_total) {
@@ -1084,7 +1086,8 @@ static int parse_options(const struct cli_cmd *cmd, const struct cli_args *a, st
 }
 
 /* Adds a finished chunk to the totals and writes it out. */
-static void emit_chunk(struct chunk *c, struct totals *t, size_t nlabels, struct sink *out)
+static void emit_chunk(struct chunk *c, struct totals *t, size_t nlabels, struct sink *out,
+                       int progress)
 {
     sink_write(out, c->out.p, c->out.len);
     for (size_t l = 0; l < nlabels; l++)
@@ -1099,8 +1102,11 @@ static void emit_chunk(struct chunk *c, struct totals *t, size_t nlabels, struct
     while (s != NULL && s < end) {
         const char *const nl = memchr(s, '\n', (size_t)(end - s));
         const size_t n = nl ? (size_t)(nl - s) + 1 : (size_t)(end - s);
-        if (t->msgs < MSG_MAX)
+        if (t->msgs < MSG_MAX) {
+            if (progress)
+                fputs("\r\033[K", stderr); /* the progress line makes way */
             fwrite(s, 1, n, stderr);
+        }
         t->msgs++;
         s += n;
     }
@@ -1140,7 +1146,7 @@ static int run(struct job *j, struct reader *rd, struct worker *ws, size_t threa
                 cli_error("out of memory while labeling");
                 status = -1;
             }
-            emit_chunk(c, t, j->nlabels, out);
+            emit_chunk(c, t, j->nlabels, out, progress);
             written_recs += c->nrecs;
             pthread_mutex_lock(&j->mu);
             j->next_write++;

@@ -160,6 +160,34 @@ for sig in INT TERM; do
     ls "$tmp" | grep -q '^sig\.out' && fail "$sig: left $(ls "$tmp" | grep '^sig\.out')"
 done
 
+# progress: on a terminal (script(1) gives one) a line with records/s while
+# the input is slow; none with -q, none when stderr is a file
+progress_run() { # progress_run OPTS: labels through a fifo fed in two parts
+    mkfifo "$tmp/pfifo"
+    script -qec "'$plaint' label $1 -o '$tmp/p.out' '$tmp/pfifo'" /dev/null >"$tmp/tty.out" &
+    spid=$!
+    exec 8>"$tmp/pfifo"
+    head -n 500 "$tmp/in" >&8
+    sleep 1.5
+    head -n 10 "$tmp/in" >&8
+    exec 8>&-
+    wait $spid
+    rm -f "$tmp/pfifo"
+}
+if command -v script >/dev/null; then
+    progress_run ""
+    grep -q 'plaint: [0-9.]* [KM]*B read, [0-9]* records/s' "$tmp/tty.out" ||
+        { fail "no progress line on a terminal:"; cat "$tmp/tty.out" >&2; }
+    progress_run "-q"
+    grep -q 'records/s' "$tmp/tty.out" && fail "progress line with -q"
+else
+    fail "script(1) is not installed (Debian package bsdutils)"
+fi
+"$plaint" label "$tmp/p1" >/dev/null 2>"$tmp/noq.err"
+grep -q '^plaint: .* in [0-9.]* s: [0-9]* records/s, [0-9.]* MB/s$' "$tmp/noq.err" ||
+    { fail "no throughput summary without -q:"; cat "$tmp/noq.err" >&2; }
+grep -q "$(printf '\r')" "$tmp/noq.err" && fail "progress line when stderr is a file"
+
 # 5. GNU parallel --pipe (as across hosts): the same output as one process
 if command -v parallel >/dev/null; then
     parallel --will-cite --pipe -k --block 150k -j 3 "$plaint" label -q -j 1 --unlabeled-ok <"$tmp/in" \
