@@ -57,7 +57,8 @@ void cli_error(const char *fmt, ...)
 #endif
     ;
 
-/* Reading lines (plain or gzip-compressed, detected by content): "-" is stdin. Lines end at \n; a trailing \r is removed,
+/* Reading lines (plain or gzip-compressed, detected by content): "-" is
+ * stdin. Lines end at \n; a trailing \r is removed,
  * and so is a UTF-8 byte order mark at the very start of an input. Lines
  * may be of any length and may contain NUL bytes. */
 struct cli_input {

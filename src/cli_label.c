@@ -1251,7 +1251,8 @@ int cli_label(const struct cli_cmd *cmd, int argc, char **argv)
     struct totals t;
     memset(&t, 0, sizeof t);
     t.per_label = calloc(j.nlabels ? j.nlabels : 1, sizeof *t.per_label);
-    int ok = j.labels != NULL && j.names != NULL && j.slots != NULL && ws != NULL && t.per_label != NULL;
+    int ok = j.labels != NULL && j.names != NULL && j.slots != NULL && ws != NULL &&
+             t.per_label != NULL;
     for (size_t i = 0; ok && i < j.nslots; i++) {
         j.slots[i].per_label = calloc(j.nlabels ? j.nlabels : 1, sizeof *j.slots[i].per_label);
         ok = j.slots[i].per_label != NULL;

@@ -51,7 +51,7 @@ static const struct cli_opt label_opts[] = {
     {"model", 'm', "MODEL", "the model file (default: the built-in model)"},
     {"output", 'o', "FILE", "write to FILE (gzip when it ends in .gz), only when complete"},
     {"format", 'f', "FMT", "input format: text (default), tsv or jsonl"},
-    {"text-column", 0, "COL", "tsv: the column holding the text: number from 1 or a name (default 1)"},
+    {"text-column", 0, "COL", "tsv: the text's column, a number from 1 or a name (default 1)"},
     {"header", 0, NULL, "tsv: the first line of each input is a header"},
     {"text-field", 0, "NAME", "jsonl: the field holding the text (default: text)"},
     {"scores", 0, NULL, "add the probability of every label"},

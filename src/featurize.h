@@ -13,7 +13,8 @@
  * Every feature is identified by the 64-bit FNV-1a hash of its string, so a
  * model file stores hashes (and the strings, for explanations), and labeling
  * never has to build a string. A hash of 0 is replaced by 1 (0 marks empty
- * slots in hash tables), in the trainer and at labeling alike. Features are binary: a document either has
+ * slots in hash tables), in the trainer and at labeling alike. Features are
+ * binary: a document either has
  * a feature or not (Wang & Manning 2012; Metsis et al. 2006). */
 #ifndef PL_FEATURIZE_H
 #define PL_FEATURIZE_H

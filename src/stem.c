@@ -62,7 +62,7 @@ static int stem_el(struct pl_stemmers *st, struct pl_norm *norm, const char *w, 
         if (stem != NULL)
             stem_len = sb_stemmer_length(st->el);
     }
-    if (stem == NULL || stem_len == 0) /* NULL, or an empty stem (ίδια, ίσα): keep the word */
+    if (stem == NULL || stem_len == 0) /* NULL or empty (ίδια, ίσα): keep the word */
         return pl_buf_append(out, st->scratch.data, st->scratch.len);
     return pl_buf_append(out, stem, (size_t)stem_len);
 }
