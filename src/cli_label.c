@@ -1192,7 +1192,6 @@ static int run(struct job *j, struct reader *rd, struct worker *ws, size_t threa
     if (progress)
         fputs("\r\033[K", stderr);
     t->records = rd->records;
-    (void)written_recs;
     return status;
 }
 
