@@ -126,45 +126,31 @@ static int fit_calibration(struct pl_sub *sub, const double *scores, const uint3
     double *const probs = pl_malloc(nl * sizeof *probs);
     double *const x = pl_malloc(bins * sizeof *x), *const y = pl_malloc(bins * sizeof *y);
     double *const w = pl_malloc(bins * sizeof *w);
-    if (pts == NULL || probs == NULL || x == NULL || y == NULL || w == NULL) {
-        pl_free(pts);
-        pl_free(probs);
-        pl_free(x);
-        pl_free(y);
-        pl_free(w);
-        return -1;
-    }
-    for (size_t d = 0; d < n; d++) {
-        const size_t best = pl_softmax(&scores[d * nl], nl, sub->temperature, probs);
-        pts[d].p = probs[best];
-        pts[d].right = best == gold[d];
-        pts[d].doc = d;
-    }
-    qsort(pts, n, sizeof *pts, cmp_calpt);
-    for (size_t b = 0; b < bins; b++) {
-        const size_t lo = b * n / bins, hi = (b + 1) * n / bins;
-        double sp = 0, sr = 0;
-        for (size_t i = lo; i < hi; i++) {
-            sp += pts[i].p;
-            sr += pts[i].right;
-        }
-        x[b] = sp / (double)(hi - lo);
-        y[b] = sr / (double)(hi - lo);
-        w[b] = (double)(hi - lo);
-    }
     /* pool adjacent violators: blocks [start..b] share their weighted mean */
     size_t *const start = pl_malloc(bins * sizeof *start);
-    if (start == NULL) {
-        pl_free(pts);
-        pl_free(probs);
-        pl_free(x);
-        pl_free(y);
-        pl_free(w);
-        return -1;
-    }
     double *const by = pl_malloc(bins * sizeof *by), *const bw = pl_malloc(bins * sizeof *bw);
-    size_t nb = 0;
-    if (by != NULL && bw != NULL) {
+    const int ok = pts != NULL && probs != NULL && x != NULL && y != NULL && w != NULL &&
+                   start != NULL && by != NULL && bw != NULL;
+    if (ok) {
+        for (size_t d = 0; d < n; d++) {
+            const size_t best = pl_softmax(&scores[d * nl], nl, sub->temperature, probs);
+            pts[d].p = probs[best];
+            pts[d].right = best == gold[d];
+            pts[d].doc = d;
+        }
+        qsort(pts, n, sizeof *pts, cmp_calpt);
+        for (size_t b = 0; b < bins; b++) {
+            const size_t lo = b * n / bins, hi = (b + 1) * n / bins;
+            double sp = 0, sr = 0;
+            for (size_t i = lo; i < hi; i++) {
+                sp += pts[i].p;
+                sr += pts[i].right;
+            }
+            x[b] = sp / (double)(hi - lo);
+            y[b] = sr / (double)(hi - lo);
+            w[b] = (double)(hi - lo);
+        }
+        size_t nb = 0;
         for (size_t b = 0; b < bins; b++) {
             start[nb] = b;
             by[nb] = y[b];
@@ -183,7 +169,6 @@ static int fit_calibration(struct pl_sub *sub, const double *scores, const uint3
                 y[b] = by[k];
         }
     }
-    const int ok = by != NULL && bw != NULL;
     pl_free(by);
     pl_free(bw);
     pl_free(start);
