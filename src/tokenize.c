@@ -17,7 +17,6 @@ struct pl_tokzr {
     size_t len;
     size_t pos;  /* start of the next segment */
     int fast;    /* segmenting with wb_next instead of ICU */
-    int icu_set; /* ICU has been given the current text */
     int force_icu; /* never the fast path (for the test that compares them) */
 };
 
@@ -214,7 +213,6 @@ int pl_tokzr_set_text(struct pl_tokzr *t, const char *s, size_t len)
     t->s = (const unsigned char *)s;
     t->len = len;
     t->pos = 0;
-    t->icu_set = 0;
     t->fast = !t->force_icu && fast_ok(t->s, len);
     if (t->fast)
         return 0;
@@ -225,7 +223,6 @@ int pl_tokzr_set_text(struct pl_tokzr *t, const char *s, size_t len)
     ubrk_setUText(t->bi, &t->ut, &st);
     if (U_FAILURE(st))
         return -1;
-    t->icu_set = 1;
     return 0;
 }
 
