@@ -543,17 +543,15 @@ static void do_jsonl(struct worker *w, struct chunk *c, const struct record *rec
     else
         c->per_label[r.label_index]++;
     /* the object without its closing brace */
-    int has_reserved = 0;
+    const size_t before = json_object_size(obj);
     const char *key;
     json_t *val;
-    json_object_foreach(obj, key, val) if (reserved_key(key)) has_reserved = 1;
+    void *tmp;
+    json_object_foreach_safe(obj, tmp, key, val) if (reserved_key(key))
+        json_object_del(obj, key);
     const size_t start = o->len;
-    int empty;
-    if (has_reserved) {
-        void *tmp;
-        json_object_foreach_safe(obj, tmp, key, val) if (reserved_key(key))
-            json_object_del(obj, key);
-        empty = json_object_size(obj) == 0;
+    const int empty = json_object_size(obj) == 0;
+    if (json_object_size(obj) != before) { /* it had keys we add: re-serialize */
         char *const s = json_dumps(obj, JSON_COMPACT | JSON_PRESERVE_ORDER);
         if (s == NULL) {
             c->oom = 1;
@@ -563,7 +561,6 @@ static void do_jsonl(struct worker *w, struct chunk *c, const struct record *rec
         puts_(o, s, &c->oom);
         free(s);
     } else {
-        empty = json_object_size(obj) == 0;
         put(o, line, len, &c->oom);
     }
     json_decref(obj);
